@@ -1,0 +1,206 @@
+// The web chat: sends questions and button clicks to /api/chat and renders the bot's replies.
+// Everything from the server is inserted as text nodes, never as HTML.
+"use strict";
+
+const UI = {
+  de: {
+    tagline: "Fragen zu Methoden der Bürgerbeteiligung – kurz beantwortet, mit Quellen.",
+    label: "Ihre Frage",
+    placeholder: "Ihre Frage, z. B. „Was ist eine Planungszelle?“",
+    send: "Senden",
+    privacy: "Gespeichert wird nur der Gesprächskontext (z. B. die letzte Methode), höchstens 24 Stunden – keine Nachrichtentexte.",
+    sources: "Quellen",
+    helpful: "Hilfreich",
+    unhelpful: "Nicht hilfreich",
+    error: "Die Antwort konnte nicht geladen werden. Bitte versuchen Sie es erneut.",
+    choices: "Auswahl",
+    suggestions: "Weiter mit",
+  },
+  en: {
+    tagline: "Questions about citizen participation methods – answered briefly, with sources.",
+    label: "Your question",
+    placeholder: "Your question, e.g. “What is a citizens' assembly?”",
+    send: "Send",
+    privacy: "Only the conversation context (e.g. the last method) is stored, for 24 hours at most – no message text.",
+    sources: "Sources",
+    helpful: "Helpful",
+    unhelpful: "Not helpful",
+    error: "The answer could not be loaded. Please try again.",
+    choices: "Choices",
+    suggestions: "Continue with",
+  },
+};
+
+const log = document.getElementById("log");
+const form = document.getElementById("ask");
+const input = document.getElementById("question");
+let language = sessionStorage.getItem("language") === "en" ? "en" : "de";
+const conversationId = sessionStorage.getItem("conversationId") || crypto.randomUUID();
+sessionStorage.setItem("conversationId", conversationId);
+
+function t(key) {
+  return UI[language][key];
+}
+
+function applyLanguage() {
+  document.documentElement.lang = language;
+  for (const element of document.querySelectorAll("[data-i18n]")) element.textContent = t(element.dataset.i18n);
+  for (const element of document.querySelectorAll("[data-i18n-placeholder]")) element.placeholder = t(element.dataset.i18nPlaceholder);
+  for (const button of document.querySelectorAll(".language")) {
+    button.setAttribute("aria-pressed", String(button.dataset.language === language));
+  }
+}
+
+/** Inline text with **bold** and [links](https://…), built as DOM nodes. */
+function inline(parent, text) {
+  const pattern = /\*\*([^*]+)\*\*|\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g;
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    parent.append(text.slice(last, match.index));
+    if (match[1] !== undefined) {
+      const strong = document.createElement("strong");
+      strong.textContent = match[1];
+      parent.append(strong);
+    } else {
+      parent.append(link(match[2], match[3]));
+    }
+    last = match.index + match[0].length;
+  }
+  parent.append(text.slice(last));
+  return parent;
+}
+
+function link(label, url) {
+  const anchor = document.createElement("a");
+  anchor.href = url;
+  anchor.textContent = label;
+  anchor.target = "_blank";
+  anchor.rel = "noopener noreferrer";
+  return anchor;
+}
+
+function element(tag, className) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  return node;
+}
+
+function buttonRow(items, className, label) {
+  const row = element("div", `buttons ${className}`);
+  row.setAttribute("role", "group");
+  row.setAttribute("aria-label", label);
+  for (const item of items) {
+    const button = element("button");
+    button.type = "button";
+    button.textContent = item.label;
+    if (item.ariaLabel) button.setAttribute("aria-label", item.ariaLabel);
+    button.addEventListener("click", () => send({ action: item.action }, item.shownAs ?? item.label));
+    row.append(button);
+  }
+  return row;
+}
+
+function renderReply(reply) {
+  const bubble = element("div", "message bot");
+  if (reply.title) bubble.append(inline(element("h2"), reply.title));
+  for (const block of reply.blocks) {
+    if (block.type === "paragraph") {
+      bubble.append(inline(element("p"), block.text));
+    } else {
+      const list = element(block.ordered ? "ol" : "ul");
+      for (const item of block.items) list.append(inline(element("li"), item));
+      bubble.append(list);
+    }
+  }
+  if (reply.facts.length > 0) {
+    const facts = element("dl");
+    for (const fact of reply.facts) {
+      facts.append(Object.assign(element("dt"), { textContent: fact.label }), Object.assign(element("dd"), { textContent: fact.value }));
+    }
+    bubble.append(facts);
+  }
+  for (const item of reply.links) bubble.append(inline(element("p"), "")).lastChild.append(link(`→ ${item.label}`, item.url));
+  if (reply.sources.length > 0 && reply.intent !== "section") {
+    const details = element("details");
+    details.append(Object.assign(element("summary"), { textContent: t("sources") }));
+    const list = element("ul");
+    for (const source of reply.sources) {
+      const item = element("li");
+      if (source.url) item.append(link(source.title, source.url));
+      else item.textContent = source.title;
+      list.append(item);
+    }
+    details.append(list);
+    bubble.append(details);
+  }
+  if (reply.choices.length > 0) {
+    bubble.append(buttonRow(reply.choices.map((choice, i) => ({ ...choice, label: `${i + 1}. ${choice.label}`, shownAs: choice.label })), "choices", t("choices")));
+  }
+  if (reply.suggestions.length > 0) bubble.append(buttonRow(reply.suggestions, "suggestions", t("suggestions")));
+  if (reply.feedback) {
+    const entryId = reply.feedback.entryId;
+    bubble.append(
+      buttonRow(
+        [
+          { label: "👍", ariaLabel: t("helpful"), shownAs: "👍", action: { type: "feedback", entryId, helpful: true } },
+          { label: "👎", ariaLabel: t("unhelpful"), shownAs: "👎", action: { type: "feedback", entryId, helpful: false } },
+        ],
+        "feedback",
+        `${t("helpful")}?`,
+      ),
+    );
+  }
+  log.append(bubble);
+  bubble.scrollIntoView({ block: "nearest" });
+}
+
+function showUser(text) {
+  const bubble = element("div", "message user");
+  bubble.textContent = text;
+  log.append(bubble);
+}
+
+async function send(payload, shownAs) {
+  if (shownAs) showUser(shownAs);
+  try {
+    const response = await fetch("api/chat", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ text: "", ...payload, conversationId, locale: language === "en" ? "en-GB" : "de-DE" }),
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const reply = await response.json();
+    if (reply.language && reply.language !== language) {
+      language = reply.language;
+      sessionStorage.setItem("language", language);
+      applyLanguage();
+    }
+    renderReply(reply);
+  } catch {
+    const bubble = element("div", "message bot error");
+    bubble.textContent = t("error");
+    log.append(bubble);
+  }
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const text = input.value.trim();
+  if (!text) return;
+  input.value = "";
+  void send({ text }, text);
+});
+
+for (const button of document.querySelectorAll(".language")) {
+  button.addEventListener("click", () => {
+    if (button.dataset.language === language) return;
+    language = button.dataset.language;
+    sessionStorage.setItem("language", language);
+    applyLanguage();
+    void send({ action: { type: "language", language } });
+  });
+}
+
+applyLanguage();
+void send({ action: { type: "command", command: "help" } });
+input.focus();

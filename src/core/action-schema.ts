@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { SECTION_KEYS } from "../knowledge/types.js";
+import type { Action } from "./types.js";
+
+const entryId = z.string().regex(/^[a-z0-9-]{1,100}$/);
+
+/** Button payloads come back from clients and are untrusted: every adapter validates them with this. */
+export const actionSchema: z.ZodType<Action> = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("entry"), entryId }),
+  z.object({ type: z.literal("section"), entryId, section: z.enum([...SECTION_KEYS, "sources"]) }),
+  z.object({
+    type: z.literal("command"),
+    command: z.enum(["help", "tip", "publication", "list-methods", "list-recommendations", "list-topics"]),
+  }),
+  z.object({ type: z.literal("language"), language: z.enum(["de", "en"]) }),
+  z.object({ type: z.literal("feedback"), entryId, helpful: z.boolean() }),
+]);
+
+/** Parses a button payload; undefined when it is not one the bot sent. */
+export function parseAction(value: unknown): Action | undefined {
+  const result = actionSchema.safeParse(value);
+  return result.success ? result.data : undefined;
+}

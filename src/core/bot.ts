@@ -1,0 +1,289 @@
+import { createHash } from "node:crypto";
+import type { Logger } from "pino";
+import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import type { Entry, Language } from "../knowledge/types.js";
+import type { Retriever, Retrieval } from "../search/retriever.js";
+import type { ConversationState, StateStore } from "../state/types.js";
+import { detectIntent, type DetectedIntent } from "./intents.js";
+import { detectLanguage, languageOfLocale } from "./language.js";
+import * as replies from "./replies.js";
+import { nextTip } from "./tips.js";
+import type { Action, Reply, SectionRequest, Turn } from "./types.js";
+
+/** Longer messages are cut: a question about participation fits into far fewer characters. */
+export const MAX_TEXT_LENGTH = 1000;
+const PUBLICATION_ID = "publikation";
+
+export interface BotOptions {
+  knowledge: KnowledgeBase;
+  retriever: Retriever;
+  store: StateStore;
+  publicationUrl: string;
+  logger: Logger;
+  now?: () => Date;
+}
+
+interface Outcome {
+  reply: Reply;
+  state: ConversationState;
+  feedback?: { entryId: string; helpful: boolean };
+}
+
+/** State is filed under a hash: the store never sees a platform's conversation id. */
+export function conversationKey(platform: string, conversationId: string): string {
+  return createHash("sha256").update(`${platform}\u0000${conversationId}`).digest("hex").slice(0, 32);
+}
+
+function candidatesOf(retrieval: Retrieval): Reply["candidates"] {
+  return retrieval.candidates.slice(0, 3).map((c) => ({ entryId: c.id, confidence: round(c.confidence) }));
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/** Recommendations have "why" and "how" where methods have strengths and a process. */
+const SECTION_FALLBACK: Partial<Record<SectionRequest, SectionRequest>> = {
+  process: "how",
+  how: "process",
+  strengths: "why",
+  why: "strengths",
+  tips: "how",
+};
+
+function resolveSection(entry: Entry, section: SectionRequest, language: Language): SectionRequest | undefined {
+  if (section === "sources" || entry.sections[language][section]) return section;
+  const fallback = SECTION_FALLBACK[section];
+  return fallback && fallback !== "sources" && entry.sections[language][fallback] ? fallback : undefined;
+}
+
+/**
+ * The platform-neutral core: one turn in, one reply out. It reads the conversation state once and
+ * writes it once per turn.
+ */
+export class Bot {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: BotOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async handle(turn: Turn): Promise<Reply> {
+    const key = conversationKey(turn.platform, turn.conversationId);
+    const state = await this.loadState(key);
+    const text = turn.text.slice(0, MAX_TEXT_LENGTH);
+    const outcome = turn.action ? this.onAction(turn.action, turn, state) : this.onText(text, turn, state);
+
+    // One write per turn: feedback leaves the conversation as it was, so it only records the vote.
+    const write = outcome.feedback
+      ? this.options.store.recordFeedback(outcome.feedback.entryId, outcome.feedback.helpful)
+      : this.options.store.save(key, { ...outcome.state, lastLanguage: outcome.reply.language });
+    await write.catch((error: unknown) => {
+      this.options.logger.error({ err: error }, "could not write conversation state");
+    });
+    this.options.logger.info(
+      {
+        platform: turn.platform,
+        intent: outcome.reply.intent,
+        outcome: outcome.reply.outcome,
+        entryId: outcome.reply.entryId,
+        score: outcome.reply.score,
+        language: outcome.reply.language,
+      },
+      "turn answered",
+    );
+    return outcome.reply;
+  }
+
+  /** A store that cannot be reached costs the follow-up context, never the answer. */
+  private async loadState(key: string): Promise<ConversationState> {
+    try {
+      return (await this.options.store.load(key)) ?? {};
+    } catch (error) {
+      this.options.logger.error({ err: error }, "could not load conversation state");
+      return {};
+    }
+  }
+
+  private context(language: Language): replies.ReplyContext {
+    return { language, knowledge: this.options.knowledge, publicationUrl: this.options.publicationUrl };
+  }
+
+  private languageFor(turn: Turn, state: ConversationState, text = ""): Language {
+    return (
+      state.preferredLanguage ??
+      detectLanguage(text) ??
+      state.lastLanguage ??
+      languageOfLocale(turn.locale) ??
+      "de"
+    );
+  }
+
+  private onAction(action: Action, turn: Turn, state: ConversationState): Outcome {
+    const language = action.type === "language" ? action.language : this.languageFor(turn, state);
+    const context = this.context(language);
+    const { knowledge } = this.options;
+    switch (action.type) {
+      case "entry": {
+        const entry = knowledge.get(action.entryId);
+        if (!entry) return { reply: replies.unknownEntryReply(context), state };
+        return { reply: replies.entryReply(entry, context), state: { ...state, lastEntryId: entry.id, choices: undefined } };
+      }
+      case "section": {
+        const entry = knowledge.get(action.entryId);
+        if (!entry) return { reply: replies.unknownEntryReply(context), state };
+        return this.section(entry, action.section, context, { ...state, lastEntryId: entry.id });
+      }
+      case "command":
+        return this.command(action.command, context, state);
+      case "language":
+        return { reply: replies.languageReply(context), state: { ...state, preferredLanguage: action.language } };
+      case "feedback": {
+        const entry = knowledge.get(action.entryId);
+        if (!entry) return { reply: replies.unknownEntryReply(context), state };
+        return {
+          reply: replies.feedbackReply(action.helpful, context),
+          state,
+          feedback: { entryId: entry.id, helpful: action.helpful },
+        };
+      }
+    }
+  }
+
+  private command(name: Extract<Action, { type: "command" }>["command"], context: replies.ReplyContext, state: ConversationState): Outcome {
+    switch (name) {
+      case "help":
+        return { reply: replies.helpReply(context), state };
+      case "tip":
+        return this.tip(context, state);
+      case "publication":
+        return this.publication(context, state);
+      case "list-methods":
+        return { reply: replies.listReply("methods", context), state };
+      case "list-recommendations":
+        return { reply: replies.listReply("recommendations", context), state };
+      case "list-topics":
+        return { reply: replies.listReply("topics", context), state };
+    }
+  }
+
+  private onText(text: string, turn: Turn, state: ConversationState): Outcome {
+    const intent = detectIntent(text);
+    if (intent.type === "language") {
+      return this.onAction({ type: "language", language: intent.language }, turn, state);
+    }
+    const context = this.context(this.languageFor(turn, state, text));
+    return this.onIntent(intent, text, context, state);
+  }
+
+  private onIntent(intent: DetectedIntent, text: string, context: replies.ReplyContext, state: ConversationState): Outcome {
+    switch (intent.type) {
+      case "help":
+      case "greeting":
+        return { reply: replies.helpReply(context, intent.type), state };
+      case "thanks":
+        return { reply: replies.thanksReply(context), state };
+      case "tip":
+        return this.tip(context, state);
+      case "publication":
+        return this.publication(context, state);
+      case "list":
+        return { reply: replies.listReply(intent.what, context), state };
+      case "choice": {
+        const id = state.choices?.[intent.index];
+        const entry = id ? this.options.knowledge.get(id) : undefined;
+        if (!entry) return this.ask(text, context, state);
+        return { reply: replies.entryReply(entry, context), state: { ...state, lastEntryId: entry.id, choices: undefined } };
+      }
+      case "section":
+        return this.sectionByText(intent.section, intent.rest, text, context, state);
+      case "language":
+      case "ask":
+        return this.ask(text, context, state);
+    }
+  }
+
+  private ask(text: string, context: replies.ReplyContext, state: ConversationState): Outcome {
+    const retrieval = this.options.retriever.retrieve(text);
+    const candidates = candidatesOf(retrieval);
+    switch (retrieval.outcome) {
+      case "empty":
+        return { reply: replies.noQuestionReply(context), state };
+      case "decline":
+        return { reply: replies.declineReply(context, round(retrieval.candidates[0]?.confidence ?? 0), candidates), state };
+      case "clarify": {
+        const choices = retrieval.choices
+          .map((choice) => this.options.knowledge.get(choice.id))
+          .filter((entry): entry is Entry => entry !== undefined);
+        const confidence = round(retrieval.choices[0]?.confidence ?? 0);
+        return {
+          reply: replies.clarifyReply(choices, context, confidence, candidates),
+          state: { ...state, choices: choices.map((entry) => entry.id) },
+        };
+      }
+      case "answer": {
+        const entry = this.options.knowledge.get(retrieval.best.id);
+        if (!entry) return { reply: replies.unknownEntryReply(context), state };
+        const intent = entry.id === PUBLICATION_ID ? "publication" : "ask";
+        return {
+          reply: replies.entryReply(entry, context, { intent, confidence: round(retrieval.best.confidence), candidates }),
+          state: { ...state, lastEntryId: entry.id, choices: undefined },
+        };
+      }
+    }
+  }
+
+  /**
+   * "Risiken?" refers to the last entry; "Ablauf der Planungszelle" names its entry. When the rest of the
+   * message names nothing clearly, the whole message is treated as a question ("Kosten von Beteiligung").
+   */
+  private sectionByText(
+    section: SectionRequest,
+    rest: string,
+    text: string,
+    context: replies.ReplyContext,
+    state: ConversationState,
+  ): Outcome {
+    const retrieval = this.options.retriever.retrieve(rest);
+    if (retrieval.outcome === "answer") {
+      const entry = this.options.knowledge.get(retrieval.best.id);
+      if (entry) {
+        const found = resolveSection(entry, section, context.language);
+        const next = { ...state, lastEntryId: entry.id, choices: undefined };
+        const options = { confidence: round(retrieval.best.confidence), candidates: candidatesOf(retrieval) };
+        if (!found) return { reply: replies.entryReply(entry, context, options), state: next };
+        return { reply: replies.sectionReply(entry, found, context, options), state: next };
+      }
+    }
+    if (retrieval.outcome === "empty") {
+      const last = state.lastEntryId ? this.options.knowledge.get(state.lastEntryId) : undefined;
+      if (last) return this.section(last, section, context, state);
+      if (section === "tips") return this.tip(context, state);
+      return { reply: replies.noContextReply(context), state };
+    }
+    return this.ask(text, context, state);
+  }
+
+  private section(entry: Entry, section: SectionRequest, context: replies.ReplyContext, state: ConversationState): Outcome {
+    const found = resolveSection(entry, section, context.language);
+    const reply = found
+      ? replies.sectionReply(entry, found, context)
+      : replies.missingSectionReply(entry, section, context);
+    return { reply, state: { ...state, lastEntryId: entry.id, choices: undefined } };
+  }
+
+  private tip(context: replies.ReplyContext, state: ConversationState): Outcome {
+    const tip = nextTip(this.options.knowledge.ofKind("recommendation"), state.lastTipId, this.now());
+    const reply = replies.tipReply(tip, context);
+    return { reply, state: tip ? { ...state, lastTipId: tip.id, lastEntryId: tip.id, choices: undefined } : state };
+  }
+
+  private publication(context: replies.ReplyContext, state: ConversationState): Outcome {
+    const entry = this.options.knowledge.get(PUBLICATION_ID);
+    if (!entry) return { reply: replies.unknownEntryReply(context), state };
+    return {
+      reply: replies.entryReply(entry, context, { intent: "publication" }),
+      state: { ...state, lastEntryId: entry.id, choices: undefined },
+    };
+  }
+}

@@ -1,0 +1,135 @@
+import type { Language } from "../knowledge/types.js";
+import { foldWord, splitWords } from "../search/analyze.js";
+import type { SectionRequest } from "./types.js";
+
+export type DetectedIntent =
+  | { type: "help" }
+  | { type: "greeting" }
+  | { type: "thanks" }
+  | { type: "language"; language: Language }
+  | { type: "tip" }
+  | { type: "publication" }
+  | { type: "list"; what: "methods" | "recommendations" | "topics" }
+  | { type: "choice"; index: number }
+  | { type: "section"; section: SectionRequest; rest: string }
+  | { type: "ask" };
+
+const set = (words: string) => new Set(words.split(" ").map(foldWord));
+
+/** Words that may surround a command without changing it ("Gib mir bitte einen Tipp"). */
+const FILLER = set(
+  "bitte mal gib gibt mir mich uns einen einer eine ein der die das den zeig zeige zeigen show me give a an the " +
+    "please can you i want ich mochte hatte gern gerne noch neuer neuen weiteren weiterer another new next more " +
+    "one some du kannst bekommen get es was is there are alle all welche which liste list of von der des zur zum " +
+    "ubersicht overview kennst know haben have hast auf in to switch wechseln umschalten stelle sprache language " +
+    "answer antworte antworten reply sprich speak",
+);
+
+const HELP = set("hilfe help hilfen befehle commands menu start anleitung");
+const HELP_PHRASES = ["was kannst du", "what can you do", "wie funktionierst du", "how do you work", "wer bist du", "who are you"];
+const GREETINGS = set("hallo hi hey moin servus gruss gruezi hello tag morgen abend guten good morning evening");
+const THANKS = set("danke dankeschon vielen dank thanks thank you thx super prima toll");
+const TIP = set("tipp tip tipps tips praxistipp wochentipp woche week day tages des der of the");
+const PUBLICATION = set(
+  "publikation publication buch book veroffentlichung broschure download pdf herunterladen bestellen order",
+);
+const WHERE = set("wo finde bekomme gibt where find get can i ich die the zur zum to link");
+const LIST_METHODS = set("methoden methods verfahren procedures formate methodenliste formats");
+const LIST_RECOMMENDATIONS = set("empfehlungen recommendations");
+const LIST_TOPICS = set("themen topics themenfelder");
+const ENGLISH = set("english englisch");
+const GERMAN = set("deutsch german");
+
+/** Section words, matched on folded words; phrases are checked first. */
+const SECTION_PHRASES: [string, SectionRequest][] = [
+  ["weniger geeignet", "notWhen"],
+  ["nicht geeignet", "notWhen"],
+  ["wann nicht", "notWhen"],
+  ["when not", "notWhen"],
+  ["so gehen sie vor", "how"],
+  ["wie lauft", "process"],
+  ["when to use", "when"],
+  ["im detail", "details"],
+  ["mehr dazu", "details"],
+  ["tell me more", "details"],
+];
+const SECTION_WORDS: [Set<string>, SectionRequest][] = [
+  [set("ablauf ablaufe schritte phasen durchfuhrung process steps procedure phases"), "process"],
+  [set("ungeeignet unsuitable"), "notWhen"],
+  [set("geeignet eignet sinnvoll einsetzen einsatz anwendung suitable"), "when"],
+  [set("starken vorteile vorzuge strengths advantages benefits pros"), "strengths"],
+  [
+    set(
+      "risiken risiko grenzen nachteile gefahren probleme schwachen kritik risks risk limits limitations disadvantages cons weaknesses pitfalls",
+    ),
+    "risks",
+  ],
+  [set("praxistipps tipps hinweise tips advice"), "tips"],
+  [set("beispiel beispiele praxisbeispiel praxisbeispiele example examples"), "example"],
+  [set("aufwand kosten kostet effort cost costs"), "effort"],
+  [set("warum wieso weshalb why"), "why"],
+  [set("umsetzen umsetzung implement implementation"), "how"],
+  [set("details mehr more ausfuhrlich ausfuhrlicher"), "details"],
+  [set("quellen quelle literatur sources source references"), "sources"],
+];
+
+const ORDINALS: Record<string, number> = {
+  "1": 1, "2": 2, "3": 3, erste: 1, ersten: 1, zweite: 2, zweiten: 2, dritte: 3, dritten: 3,
+  first: 1, second: 2, third: 3, eins: 1, zwei: 2, drei: 3, one: 1, two: 2, three: 3,
+};
+
+function onlyFrom(words: string[], allowed: ReadonlySet<string>, ...required: ReadonlySet<string>[]): boolean {
+  return (
+    words.every((word) => allowed.has(word) || FILLER.has(word) || required.some((r) => r.has(word))) &&
+    required.every((r) => words.some((word) => r.has(word)))
+  );
+}
+
+function removeWords(text: string, remove: ReadonlySet<string>): string {
+  return splitWords(text)
+    .filter((word) => !remove.has(foldWord(word)))
+    .join(" ");
+}
+
+const ALL_SECTION_WORDS = new Set(SECTION_WORDS.flatMap(([words]) => [...words]));
+
+/** A request for one section; `rest` is what is left to name the entry ("Ablauf der Planungszelle"). */
+function detectSection(text: string, words: string[]): DetectedIntent | undefined {
+  const joined = ` ${words.join(" ")} `;
+  const phrase = SECTION_PHRASES.find(([phrase]) => joined.includes(` ${phrase} `));
+  const section = phrase?.[1] ?? SECTION_WORDS.find(([sectionWords]) => words.some((w) => sectionWords.has(w)))?.[1];
+  if (!section) return undefined;
+  const remove = new Set([...ALL_SECTION_WORDS, ...(phrase ? set(phrase[0]) : [])]);
+  return { type: "section", section, rest: removeWords(text, remove) };
+}
+
+const CHOICE_NUMBER = /^\s*(?:nr\.?|nummer|number|#)?\s*\(?([1-9])[.)]?\s*$/i;
+
+/**
+ * Recognises what a message asks for from its words. Only short, unambiguous phrasings become commands;
+ * everything else is a question for retrieval.
+ */
+export function detectIntent(text: string): DetectedIntent {
+  const number = CHOICE_NUMBER.exec(text)?.[1];
+  if (number) return { type: "choice", index: Number(number) - 1 };
+  const words = splitWords(text).map(foldWord);
+  const joined = words.join(" ");
+  if (words.length === 0) return /\?/.test(text) ? { type: "help" } : { type: "ask" };
+
+  const ordinal = words.length <= 3 ? words.map((word) => ORDINALS[word]).find(Boolean) : undefined;
+  if (ordinal && words.every((word) => ORDINALS[word] || FILLER.has(word) || word === "nummer" || word === "number")) {
+    return { type: "choice", index: ordinal - 1 };
+  }
+  if (words.length <= 6 && HELP_PHRASES.some((phrase) => joined.includes(phrase))) return { type: "help" };
+  if (onlyFrom(words, new Set(), HELP)) return { type: "help" };
+  if (onlyFrom(words, THANKS, THANKS)) return { type: "thanks" };
+  if (onlyFrom(words, GREETINGS, GREETINGS)) return { type: "greeting" };
+  if (words.length <= 6 && onlyFrom(words, new Set(), ENGLISH)) return { type: "language", language: "en" };
+  if (words.length <= 6 && onlyFrom(words, new Set(), GERMAN)) return { type: "language", language: "de" };
+  if (onlyFrom(words, TIP, set("tipp tip praxistipp wochentipp"))) return { type: "tip" };
+  if (onlyFrom(words, WHERE, PUBLICATION)) return { type: "publication" };
+  if (onlyFrom(words, new Set(), LIST_METHODS)) return { type: "list", what: "methods" };
+  if (onlyFrom(words, new Set(), LIST_RECOMMENDATIONS)) return { type: "list", what: "recommendations" };
+  if (onlyFrom(words, new Set(), LIST_TOPICS)) return { type: "list", what: "topics" };
+  return detectSection(text, words) ?? { type: "ask" };
+}

@@ -1,0 +1,319 @@
+import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import { SECTION_KEYS, type Entry, type Language, type MethodAttributes } from "../knowledge/types.js";
+import { FACT_LABELS, SECTION_LABELS, VALUE_LABELS, messagesFor } from "./messages.js";
+import type { Action, Fact, Intent, Outcome, Reply, SectionRequest, Suggestion } from "./types.js";
+
+export interface ReplyContext {
+  language: Language;
+  knowledge: KnowledgeBase;
+  /** Where the bot sends people for the publication (configuration, see README). */
+  publicationUrl: string;
+}
+
+type Candidates = Reply["candidates"];
+
+/** Entries whose answer always carries the link to the publication. */
+const PUBLICATION_CONTEXT = new Set(["publikation", "innovationsdialog", "fachtagung-2013"]);
+const MAX_SECTION_SUGGESTIONS = 4;
+const MAX_RELATED_SUGGESTIONS = 2;
+
+export function emptyReply(intent: Intent, outcome: Outcome, language: Language): Reply {
+  return {
+    intent,
+    outcome,
+    language,
+    entryId: null,
+    score: null,
+    blocks: [],
+    facts: [],
+    links: [],
+    sources: [],
+    choices: [],
+    suggestions: [],
+    candidates: [],
+  };
+}
+
+function paragraph(text: string) {
+  return { type: "paragraph" as const, text };
+}
+
+function command(label: string, name: Extract<Action, { type: "command" }>["command"]): Suggestion {
+  return { label, action: { type: "command", command: name } };
+}
+
+function entrySuggestion(entry: Entry, language: Language): Suggestion {
+  return { label: entry.title[language], action: { type: "entry", entryId: entry.id } };
+}
+
+function participantsText(participants: MethodAttributes["participants"], language: Language): string {
+  const { min, max } = participants;
+  if (max === null) return language === "de" ? `ab ${min}` : `${min} or more`;
+  return min === max ? `${min}` : `${min}–${max}`;
+}
+
+function methodFacts(method: MethodAttributes, language: Language): Fact[] {
+  const labels = FACT_LABELS[language];
+  const values = VALUE_LABELS[language];
+  const facts: Fact[] = [
+    { label: labels.participants, value: participantsText(method.participants, language) },
+    { label: labels.duration, value: method.duration[language] },
+    { label: labels.selection, value: method.selection.map((s) => values.selection[s]).join(", ") },
+    { label: labels.level, value: values.level[method.level] },
+    { label: labels.format, value: values.format[method.format] },
+    { label: labels.cost, value: values.cost[method.cost] },
+  ];
+  if (method.legalBasis) facts.push({ label: labels.legalBasis, value: method.legalBasis });
+  if (method.origin) facts.push({ label: labels.origin, value: method.origin[language] });
+  return facts;
+}
+
+/** The sections one can ask for next, in a fixed, useful order. */
+function sectionSuggestions(entry: Entry, language: Language, shown?: SectionRequest): Suggestion[] {
+  const available = SECTION_KEYS.filter((key) => entry.sections[language][key] && key !== shown);
+  const suggestions: Suggestion[] = available.slice(0, MAX_SECTION_SUGGESTIONS).map((section) => ({
+    label: SECTION_LABELS[language][section],
+    action: { type: "section", entryId: entry.id, section },
+  }));
+  if (shown !== "sources") {
+    suggestions.push({
+      label: SECTION_LABELS[language].sources,
+      action: { type: "section", entryId: entry.id, section: "sources" },
+    });
+  }
+  return suggestions;
+}
+
+function relatedSuggestions(entry: Entry, context: ReplyContext): Suggestion[] {
+  return entry.related
+    .map((id) => context.knowledge.get(id))
+    .filter((related): related is Entry => related !== undefined)
+    .slice(0, MAX_RELATED_SUGGESTIONS)
+    .map((related) => entrySuggestion(related, context.language));
+}
+
+function publicationLinks(entry: Entry, context: ReplyContext) {
+  if (!PUBLICATION_CONTEXT.has(entry.id)) return [];
+  return [{ label: messagesFor(context.language).publicationLink, url: context.publicationUrl }];
+}
+
+/** The short answer about an entry: summary, facts, sources, and where to go next. */
+export function entryReply(
+  entry: Entry,
+  context: ReplyContext,
+  options: { intent?: Intent; confidence?: number | null; candidates?: Candidates } = {},
+): Reply {
+  const { language } = context;
+  return {
+    ...emptyReply(options.intent ?? "ask", "answered", language),
+    entryId: entry.id,
+    score: options.confidence ?? null,
+    title: entry.title[language],
+    blocks: [paragraph(entry.summary[language])],
+    facts: entry.method ? methodFacts(entry.method, language) : [],
+    links: publicationLinks(entry, context),
+    sources: entry.sources,
+    suggestions: [...sectionSuggestions(entry, language), ...relatedSuggestions(entry, context)],
+    feedback: { entryId: entry.id },
+    candidates: options.candidates ?? [],
+  };
+}
+
+/** One section of an entry ("Risiken der Planungszelle"). */
+export function sectionReply(
+  entry: Entry,
+  section: SectionRequest,
+  context: ReplyContext,
+  options: { confidence?: number | null; candidates?: Candidates } = {},
+): Reply {
+  const { language } = context;
+  const label = SECTION_LABELS[language][section];
+  const base = {
+    ...emptyReply("section", "answered", language),
+    entryId: entry.id,
+    score: options.confidence ?? null,
+    title: `${entry.title[language]} – ${label}`,
+    links: publicationLinks(entry, context),
+    suggestions: [
+      ...sectionSuggestions(entry, language, section),
+      { label: messagesFor(language).suggestion.summary, action: { type: "entry", entryId: entry.id } } as Suggestion,
+    ],
+    feedback: { entryId: entry.id },
+    candidates: options.candidates ?? [],
+  };
+  if (section === "sources") {
+    return {
+      ...base,
+      title: messagesFor(language).sourcesTitle(entry.title[language]),
+      blocks: [{ type: "list", ordered: false, items: entry.sources.map((s) => (s.url ? `[${s.title}](${s.url})` : s.title)) }],
+      sources: entry.sources,
+    };
+  }
+  return { ...base, blocks: entry.sections[language][section] ?? [], sources: entry.sources };
+}
+
+/** The entry has no such section: say so and offer the ones it has. */
+export function missingSectionReply(entry: Entry, section: SectionRequest, context: ReplyContext): Reply {
+  const { language } = context;
+  const messages = messagesFor(language);
+  return {
+    ...emptyReply("section", "info", language),
+    entryId: entry.id,
+    title: entry.title[language],
+    blocks: [
+      paragraph(messages.missingSection(entry.title[language], SECTION_LABELS[language][section])),
+      paragraph(messages.availableSections),
+    ],
+    suggestions: [
+      { label: messages.suggestion.summary, action: { type: "entry", entryId: entry.id } },
+      ...sectionSuggestions(entry, language),
+    ],
+  };
+}
+
+export function clarifyReply(choices: Entry[], context: ReplyContext, confidence: number, candidates: Candidates): Reply {
+  const messages = messagesFor(context.language);
+  return {
+    ...emptyReply("ask", "clarify", context.language),
+    score: confidence,
+    title: messages.clarify,
+    blocks: [paragraph(messages.clarifyHint)],
+    choices: choices.map((entry) => entrySuggestion(entry, context.language)),
+    candidates,
+  };
+}
+
+function exploreSuggestions(language: Language): Suggestion[] {
+  const labels = messagesFor(language).suggestion;
+  return [
+    command(labels.methods, "list-methods"),
+    command(labels.tip, "tip"),
+    command(labels.publication, "publication"),
+    command(labels.help, "help"),
+  ];
+}
+
+export function declineReply(context: ReplyContext, confidence: number | null, candidates: Candidates): Reply {
+  const messages = messagesFor(context.language);
+  return {
+    ...emptyReply("ask", "declined", context.language),
+    score: confidence,
+    blocks: [paragraph(messages.declined), paragraph(messages.declinedHint)],
+    suggestions: exploreSuggestions(context.language),
+    candidates,
+  };
+}
+
+export function noQuestionReply(context: ReplyContext): Reply {
+  return {
+    ...emptyReply("ask", "info", context.language),
+    blocks: [paragraph(messagesFor(context.language).empty)],
+    suggestions: exploreSuggestions(context.language),
+  };
+}
+
+export function noContextReply(context: ReplyContext): Reply {
+  return {
+    ...emptyReply("section", "info", context.language),
+    blocks: [paragraph(messagesFor(context.language).noContext)],
+    suggestions: exploreSuggestions(context.language),
+  };
+}
+
+export function helpReply(context: ReplyContext, intent: "help" | "greeting" = "help"): Reply {
+  const { language } = context;
+  const messages = messagesFor(language);
+  const examples = messages.exampleQuestions.map((question) => ({ label: question, text: question }));
+  return {
+    ...emptyReply(intent, "info", language),
+    title: messages.helpTitle,
+    blocks: [
+      ...(intent === "greeting" ? [paragraph(messages.greeting)] : []),
+      paragraph(messages.helpIntro),
+      { type: "list", ordered: false, items: messages.helpItems },
+    ],
+    links: [{ label: messages.publicationLink, url: context.publicationUrl }],
+    suggestions: [
+      ...examples
+        .map((example) => context.knowledge.entries.find((entry) => entry.title[language] === example.label))
+        .filter((entry): entry is Entry => entry !== undefined)
+        .map((entry) => entrySuggestion(entry, language)),
+      ...exploreSuggestions(language).slice(0, 3),
+      { label: messages.suggestion.switchLanguage, action: { type: "language", language: language === "de" ? "en" : "de" } },
+    ],
+  };
+}
+
+export function thanksReply(context: ReplyContext): Reply {
+  return {
+    ...emptyReply("thanks", "info", context.language),
+    blocks: [paragraph(messagesFor(context.language).thanks)],
+    suggestions: exploreSuggestions(context.language),
+  };
+}
+
+export function languageReply(context: ReplyContext): Reply {
+  return {
+    ...emptyReply("language", "info", context.language),
+    blocks: [paragraph(messagesFor(context.language).languageSwitched)],
+    suggestions: exploreSuggestions(context.language),
+  };
+}
+
+export function tipReply(tip: Entry | undefined, context: ReplyContext): Reply {
+  const { language } = context;
+  const messages = messagesFor(language);
+  if (!tip) {
+    return { ...emptyReply("tip", "info", language), blocks: [paragraph(messages.noTips)] };
+  }
+  const reply = entryReply(tip, context, { intent: "tip" });
+  return {
+    ...reply,
+    title: messages.tipTitle(tip.title[language]),
+    suggestions: [...sectionSuggestions(tip, language), command(messages.suggestion.anotherTip, "tip")],
+  };
+}
+
+export type ListKind = "methods" | "recommendations" | "topics";
+const KIND_OF_LIST: Record<ListKind, Entry["kind"]> = {
+  methods: "method",
+  recommendations: "recommendation",
+  topics: "topic",
+};
+
+export function listReply(what: ListKind, context: ReplyContext): Reply {
+  const { language } = context;
+  const messages = messagesFor(language);
+  const entries = context.knowledge
+    .ofKind(KIND_OF_LIST[what])
+    .sort((a, b) => a.title[language].localeCompare(b.title[language], language));
+  return {
+    ...emptyReply("list", "info", language),
+    title: messages.listTitle[what],
+    blocks: [
+      paragraph(messages.listIntro(entries.length, messages.listWhat[what])),
+      { type: "list", ordered: false, items: entries.map((entry) => entry.title[language]) },
+    ],
+    suggestions: [
+      ...entries.slice(0, 3).map((entry) => entrySuggestion(entry, language)),
+      command(messages.suggestion.tip, "tip"),
+    ],
+  };
+}
+
+export function feedbackReply(helpful: boolean, context: ReplyContext): Reply {
+  const messages = messagesFor(context.language);
+  return {
+    ...emptyReply("feedback", "info", context.language),
+    blocks: [paragraph(helpful ? messages.feedbackThanks : messages.feedbackUnhelpful)],
+    suggestions: helpful ? [] : [command(messages.suggestion.help, "help")],
+  };
+}
+
+export function unknownEntryReply(context: ReplyContext): Reply {
+  return {
+    ...emptyReply("ask", "info", context.language),
+    blocks: [paragraph(messagesFor(context.language).unknownEntry)],
+    suggestions: exploreSuggestions(context.language),
+  };
+}

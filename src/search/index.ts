@@ -1,0 +1,138 @@
+import type { Entry, Language } from "../knowledge/types.js";
+import { LANGUAGES } from "../knowledge/types.js";
+import { analyzeText, foldWord, splitWords, type AnalysisLanguage } from "./analyze.js";
+import { lunr } from "./lunr.js";
+import { toQueryTokens, type QueryToken } from "./query.js";
+import { blocksToPlainText } from "./text.js";
+
+export type FieldKind = "title" | "aliases" | "summary" | "body";
+const FIELD_KINDS: readonly FieldKind[] = ["title", "aliases", "summary", "body"];
+
+/** Names weigh more than the summary, the summary more than the body text. */
+const FIELD_BOOST: Record<FieldKind, number> = { title: 10, aliases: 8, summary: 3, body: 1 };
+
+export function fieldName(kind: FieldKind, language: Language): string {
+  return `${kind}_${language}`;
+}
+
+export function parseFieldName(name: string): { kind: FieldKind; language: Language } {
+  const [kind, language] = name.split("_") as [FieldKind, Language];
+  return { kind, language };
+}
+
+const fieldsOf = (language: Language) => FIELD_KINDS.map((kind) => fieldName(kind, language));
+
+/** Clause boosts relative to an exact match: fuzzy and partial matches rank below exact ones. */
+const BOOST = { exact: 1, fuzzy: 0.3, partOfWord: 0.4, compoundPart: 0.5 };
+/** A typo is tolerated only in words at least this long; shorter words have too many neighbours. */
+const MIN_FUZZY_LENGTH = 6;
+/** A query word is looked for inside longer words (Haushalt → Bürgerhaushalt) from this length on. */
+const MIN_INNER_LENGTH = 5;
+const MIN_VOCABULARY_WORD = 4;
+
+export interface Hit {
+  id: string;
+  score: number;
+  /** Index term → fields it matched in. */
+  matches: Map<string, string[]>;
+}
+
+function fieldTexts(entry: Entry, language: Language): Record<FieldKind, string> {
+  const sections = Object.values(entry.sections[language]);
+  return {
+    title: entry.title[language],
+    aliases: entry.aliases[language].join(" ; "),
+    summary: entry.summary[language],
+    body: sections.map(blocksToPlainText).join("\n"),
+  };
+}
+
+/** A Lunr index over the knowledge base, fed with terms analysed per language (see analyze.ts). */
+export class SearchIndex {
+  private readonly index: lunr.Index;
+  private readonly vocabulary = new Set<string>();
+  /** Index term → number of entries that contain it. */
+  private readonly termDocumentCount = new Map<string, number>();
+  readonly documentCount: number;
+
+  constructor(entries: readonly Entry[]) {
+    const documents = entries.map((entry) => {
+      const document: Record<string, string> = { id: entry.id };
+      const entryTerms = new Set<string>();
+      for (const language of LANGUAGES) {
+        const texts = fieldTexts(entry, language);
+        for (const kind of FIELD_KINDS) {
+          const terms = analyzeText(texts[kind], language as AnalysisLanguage);
+          document[fieldName(kind, language)] = terms.join(" ");
+          for (const term of terms) entryTerms.add(term);
+          for (const word of splitWords(texts[kind])) {
+            const folded = foldWord(word);
+            if (folded.length >= MIN_VOCABULARY_WORD) this.vocabulary.add(folded);
+          }
+        }
+      }
+      for (const term of entryTerms) this.termDocumentCount.set(term, (this.termDocumentCount.get(term) ?? 0) + 1);
+      return document;
+    });
+
+    this.index = lunr(function () {
+      // Text arrives already analysed; Lunr must not stem it a second time.
+      this.pipeline.reset();
+      this.searchPipeline.reset();
+      this.ref("id");
+      for (const language of LANGUAGES) {
+        for (const kind of FIELD_KINDS) this.field(fieldName(kind, language), { boost: FIELD_BOOST[kind] });
+      }
+      for (const document of documents) this.add(document);
+    });
+    this.documentCount = entries.length;
+  }
+
+  hasTerm(term: string): boolean {
+    return this.termDocumentCount.has(term);
+  }
+
+  /** How many entries contain the term in any field. */
+  documentFrequency(term: string): number {
+    return this.termDocumentCount.get(term) ?? 0;
+  }
+
+  tokenize(text: string): QueryToken[] {
+    return toQueryTokens(text, this.vocabulary, (term) => this.hasTerm(term));
+  }
+
+  /** Runs a query built from analysed tokens; user text never reaches Lunr's query parser. */
+  search(tokens: readonly QueryToken[]): Hit[] {
+    if (tokens.length === 0) return [];
+    const results = this.index.query((query) => {
+      for (const token of tokens) {
+        for (const language of LANGUAGES) {
+          const term = token[language];
+          const fields = fieldsOf(language);
+          query.term(term, { fields, boost: BOOST.exact, usePipeline: false });
+          if (token.word.length >= MIN_FUZZY_LENGTH) {
+            query.term(term, { fields, boost: BOOST.fuzzy, editDistance: 1, usePipeline: false });
+          }
+          if (term.length >= MIN_INNER_LENGTH) {
+            query.term(term, {
+              fields,
+              boost: BOOST.partOfWord,
+              usePipeline: false,
+              wildcard: lunr.Query.wildcard.LEADING | lunr.Query.wildcard.TRAILING,
+            });
+          }
+        }
+        for (const part of token.parts) {
+          query.term(part, { boost: BOOST.compoundPart, usePipeline: false });
+        }
+      }
+    });
+    return results.map((result) => ({
+      id: result.ref,
+      score: result.score,
+      matches: new Map(
+        Object.entries(result.matchData.metadata).map(([term, fields]) => [term, Object.keys(fields)]),
+      ),
+    }));
+  }
+}

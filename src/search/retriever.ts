@@ -1,0 +1,104 @@
+import type { Entry, Language } from "../knowledge/types.js";
+import { LANGUAGES } from "../knowledge/types.js";
+import { termOf } from "./analyze.js";
+import { confidenceOf, tokenWeight } from "./confidence.js";
+import { SearchIndex } from "./index.js";
+import { contentWords, type QueryToken } from "./query.js";
+
+export interface Candidate {
+  id: string;
+  /** Lunr's relevance score, only comparable within one question. */
+  score: number;
+  /** Share of the question the entry explains, 0–1 (see confidence.ts). */
+  confidence: number;
+}
+
+export type Retrieval =
+  | { outcome: "answer"; best: Candidate; candidates: Candidate[] }
+  | { outcome: "clarify"; choices: Candidate[]; candidates: Candidate[] }
+  | { outcome: "decline"; candidates: Candidate[] }
+  | { outcome: "empty"; candidates: [] };
+
+/**
+ * The decision thresholds, calibrated with `npm run eval` on test/eval/questions.jsonl: below
+ * ANSWER_CONFIDENCE the bot declines; candidates within CLOSE_CONFIDENCE of the best one and with at least
+ * CLOSE_SCORE_RATIO of its score make the question ambiguous ("Meinten Sie …?").
+ */
+export const THRESHOLDS = { answerConfidence: 0.5, closeConfidence: 0.12, closeScoreRatio: 0.8, maxChoices: 3 };
+
+const CANDIDATES_CONSIDERED = 8;
+
+function nameKey(text: string, language: Language): string {
+  return contentWords(text)
+    .map((word) => termOf(word, language))
+    .join(" ");
+}
+
+export class Retriever {
+  private readonly index: SearchIndex;
+  /** Titles and aliases in analysed form, so "Planungszellen" names the entry "planungszelle". */
+  private readonly names = new Map<string, string>();
+
+  constructor(entries: readonly Entry[]) {
+    this.index = new SearchIndex(entries);
+    for (const entry of entries) {
+      for (const language of LANGUAGES) {
+        for (const name of [entry.title[language], ...entry.aliases[language]]) {
+          for (const analysis of LANGUAGES) {
+            const key = nameKey(name, analysis);
+            if (key && !this.names.has(key)) this.names.set(key, entry.id);
+          }
+        }
+      }
+    }
+  }
+
+  /** The entry whose title or alias is exactly the question's content, if any. */
+  entryNamedBy(text: string): string | undefined {
+    for (const language of LANGUAGES) {
+      const id = this.names.get(nameKey(text, language));
+      if (id) return id;
+    }
+    return undefined;
+  }
+
+  rank(text: string): { tokens: QueryToken[]; candidates: Candidate[] } {
+    const tokens = this.index.tokenize(text);
+    const weights = tokens.map((token) =>
+      tokenWeight(token, (term) => this.index.documentFrequency(term), this.index.documentCount),
+    );
+    const candidates = this.index
+      .search(tokens)
+      .slice(0, CANDIDATES_CONSIDERED)
+      .map((hit) => ({ id: hit.id, score: hit.score, confidence: confidenceOf(hit, tokens, weights) }));
+    return { tokens, candidates };
+  }
+
+  retrieve(text: string): Retrieval {
+    const { tokens, candidates } = this.rank(text);
+    if (tokens.length === 0) return { outcome: "empty", candidates: [] };
+
+    const named = this.entryNamedBy(text);
+    if (named) {
+      const found = candidates.find((candidate) => candidate.id === named);
+      const best = { id: named, score: found?.score ?? 0, confidence: 1 };
+      return { outcome: "answer", best, candidates: [best, ...candidates.filter((c) => c.id !== named)] };
+    }
+
+    // Confidence first, Lunr's score to break ties: an entry that explains more of the question wins.
+    const ranked = [...candidates].sort((a, b) => b.confidence - a.confidence || b.score - a.score);
+    const best = ranked[0];
+    if (!best || best.confidence < THRESHOLDS.answerConfidence) return { outcome: "decline", candidates: ranked };
+
+    const close = ranked.filter(
+      (candidate) =>
+        candidate.confidence >= THRESHOLDS.answerConfidence &&
+        candidate.confidence >= best.confidence - THRESHOLDS.closeConfidence &&
+        candidate.score >= best.score * THRESHOLDS.closeScoreRatio,
+    );
+    if (close.length > 1) {
+      return { outcome: "clarify", choices: close.slice(0, THRESHOLDS.maxChoices), candidates: ranked };
+    }
+    return { outcome: "answer", best, candidates: ranked };
+  }
+}

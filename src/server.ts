@@ -1,0 +1,76 @@
+import { createServer, type Server } from "node:http";
+import express, { type ErrorRequestHandler, type Express } from "express";
+import type { Adapter } from "./adapter.js";
+import type { Services } from "./services.js";
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Errors that reach Express's handler get a short JSON answer; details stay in the log. */
+const errorHandler: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  const status = typeof error.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
+  const messages: Record<number, string> = {
+    400: "The request could not be read.",
+    413: "The message is too long.",
+  };
+  res.status(status).json({ error: messages[status] ?? (status < 500 ? "The request was not accepted." : "Something went wrong.") });
+};
+
+export async function createApp(services: Services, adapters: readonly Adapter[]): Promise<Express> {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", (_req, res, next) => {
+    services.store
+      .ping()
+      .then((ready) => res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "state store unreachable" }))
+      .catch(next);
+  });
+
+  for (const adapter of adapters) {
+    const mounted = await adapter.mount(app, services);
+    services.logger.info({ adapter: adapter.name, mounted }, mounted ? "adapter mounted" : "adapter not configured");
+  }
+  app.use((_req, res) => {
+    res.status(404).json({ error: "Not found." });
+  });
+  app.use(((error: unknown, req, res, next) => {
+    services.logger.error({ err: error, path: req.path }, "request failed");
+    errorHandler(error as { status?: number }, req, res, next);
+  }) as ErrorRequestHandler);
+  return app;
+}
+
+export async function startServer(services: Services, adapters: readonly Adapter[]): Promise<RunningServer> {
+  const app = await createApp(services, adapters);
+  const server = createServer(app);
+  const { PORT, HOST } = services.config;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(PORT, HOST, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : PORT;
+  const shownHost = HOST === "0.0.0.0" || HOST === "127.0.0.1" || HOST === "::" ? "localhost" : HOST;
+  return {
+    server,
+    url: `http://${shownHost}:${port}`,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      for (const adapter of adapters) await adapter.close?.();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import type { ConversationState } from "./types.js";
+
+const language = z.enum(["de", "en"]);
+
+/** Stored state is validated on the way back in: a damaged or outdated record becomes an empty state. */
+const stateSchema = z.object({
+  preferredLanguage: language.optional(),
+  lastLanguage: language.optional(),
+  lastEntryId: z.string().max(100).optional(),
+  choices: z.array(z.string().max(100)).max(5).optional(),
+  lastTipId: z.string().max(100).optional(),
+});
+
+export function encodeState(state: ConversationState): string {
+  return JSON.stringify(state);
+}
+
+export function decodeState(raw: string | null | undefined): ConversationState | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  try {
+    const parsed = stateSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,71 @@
+import { Redis } from "ioredis";
+import { decodeState, encodeState } from "./codec.js";
+import type { ConversationState, StateStore } from "./types.js";
+
+export interface RedisStoreOptions {
+  ttlSeconds: number;
+  feedbackTtlSeconds: number;
+  /** Namespace of all keys, e.g. "beteiligungslotse:". */
+  prefix: string;
+}
+
+/** Conversation state in Redis: one GET and one SET … EX per message, every key expiring. */
+export class RedisStateStore implements StateStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly options: RedisStoreOptions,
+  ) {}
+
+  static connect(url: string, options: RedisStoreOptions): RedisStateStore {
+    const redis = new Redis(url, {
+      // Fail a command quickly instead of queueing it while Redis is away; the bot answers without state.
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: true,
+      connectTimeout: 5_000,
+      lazyConnect: false,
+    });
+    return new RedisStateStore(redis, options);
+  }
+
+  private conversationKey(key: string): string {
+    return `${this.options.prefix}conv:${key}`;
+  }
+
+  private feedbackKey(entryId: string): string {
+    return `${this.options.prefix}feedback:${entryId}`;
+  }
+
+  async load(key: string): Promise<ConversationState | undefined> {
+    return decodeState(await this.redis.get(this.conversationKey(key)));
+  }
+
+  async save(key: string, state: ConversationState): Promise<void> {
+    await this.redis.set(this.conversationKey(key), encodeState(state), "EX", this.options.ttlSeconds);
+  }
+
+  async recordFeedback(entryId: string, helpful: boolean): Promise<void> {
+    const key = this.feedbackKey(entryId);
+    await this.redis
+      .multi()
+      .hincrby(key, helpful ? "helpful" : "unhelpful", 1)
+      .expire(key, this.options.feedbackTtlSeconds)
+      .exec();
+  }
+
+  async feedbackFor(entryId: string): Promise<{ helpful: number; unhelpful: number }> {
+    const counts = await this.redis.hgetall(this.feedbackKey(entryId));
+    return { helpful: Number(counts.helpful ?? 0), unhelpful: Number(counts.unhelpful ?? 0) };
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.redis.ping()) === "PONG";
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
