@@ -10,14 +10,17 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  REDIS_URL: z
-    .url({ protocol: /^rediss?$/, message: "must be a redis:// or rediss:// address" })
-    .optional(),
-  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]*$/, "may only contain letters, digits, _ : . -").default("beteiligungslotse:"),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// or rediss:// address" }).optional(),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]*$/, "may only contain letters, digits, _ : . -")
+    .default("beteiligungslotse:"),
   STATE_TTL_SECONDS: positiveInteger(24 * 60 * 60),
   FEEDBACK_TTL_DAYS: positiveInteger(365),
   KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
-  PUBLICATION_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) address" }).default(DEFAULT_PUBLICATION_URL),
+  PUBLICATION_URL: z
+    .url({ protocol: /^https?$/, message: "must be an http(s) address" })
+    .default(DEFAULT_PUBLICATION_URL),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -32,7 +35,9 @@ export class ConfigError extends Error {
 /** Reads the configuration; an error names each variable that is wrong and why. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (PORT=) means "not set", as in most .env tooling.
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
   const result = configSchema.safeParse(present);
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));

@@ -10,16 +10,32 @@ export function createLogger(level: string, options: { pretty?: boolean; stderr?
   const destination = pretty ? undefined : pino.destination(options.stderr ? 2 : 1);
   return pino(
     {
-    level,
-    redact: {
-      paths: ["text", "*.text", "token", "*.token", "authorization", "*.authorization", "*.headers.authorization", "password", "*.password", "secret", "*.secret"],
-      censor: "[redacted]",
-    },
+      level,
+      redact: {
+        paths: [
+          "text",
+          "*.text",
+          "token",
+          "*.token",
+          "authorization",
+          "*.authorization",
+          "*.headers.authorization",
+          "password",
+          "*.password",
+          "secret",
+          "*.secret",
+        ],
+        censor: "[redacted]",
+      },
       ...(pretty
         ? {
             transport: {
               target: "pino-pretty",
-              options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname", destination: options.stderr ? 2 : 1 },
+              options: {
+                translateTime: "SYS:HH:MM:ss",
+                ignore: "pid,hostname",
+                destination: options.stderr ? 2 : 1,
+              },
             },
           }
         : {}),

@@ -15,12 +15,15 @@ const errorHandler: ErrorRequestHandler = (error: { status?: number; type?: stri
     next(error);
     return;
   }
-  const status = typeof error.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
+  const status =
+    typeof error.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
   const messages: Record<number, string> = {
     400: "The request could not be read.",
     413: "The message is too long.",
   };
-  res.status(status).json({ error: messages[status] ?? (status < 500 ? "The request was not accepted." : "Something went wrong.") });
+  res.status(status).json({
+    error: messages[status] ?? (status < 500 ? "The request was not accepted." : "Something went wrong."),
+  });
 };
 
 export async function createApp(services: Services, adapters: readonly Adapter[]): Promise<Express> {
@@ -34,20 +37,25 @@ export async function createApp(services: Services, adapters: readonly Adapter[]
   app.get("/readyz", (_req, res, next) => {
     services.store
       .ping()
-      .then((ready) => res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "state store unreachable" }))
+      .then((ready) =>
+        res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "state store unreachable" }),
+      )
       .catch(next);
   });
 
   for (const adapter of adapters) {
     const mounted = await adapter.mount(app, services);
-    services.logger.info({ adapter: adapter.name, mounted }, mounted ? "adapter mounted" : "adapter not configured");
+    services.logger.info(
+      { adapter: adapter.name, mounted },
+      mounted ? "adapter mounted" : "adapter not configured",
+    );
   }
   app.use((_req, res) => {
     res.status(404).json({ error: "Not found." });
   });
   app.use(((error: unknown, req, res, next) => {
     services.logger.error({ err: error, path: req.path }, "request failed");
-    errorHandler(error as { status?: number }, req, res, next);
+    errorHandler(error, req, res, next);
   }) as ErrorRequestHandler);
   return app;
 }
@@ -67,7 +75,11 @@ export async function startServer(services: Services, adapters: readonly Adapter
     server,
     url: `http://${shownHost}:${port}`,
     close: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
       server.closeAllConnections();
       await closed;
       for (const adapter of adapters) await adapter.close?.();

@@ -27,13 +27,23 @@ export function createStore(config: Config): StateStore {
   });
 }
 
-export async function createServices(config: Config, logger: Logger, store = createStore(config)): Promise<Services> {
+export async function createServices(
+  config: Config,
+  logger: Logger,
+  store = createStore(config),
+): Promise<Services> {
   const { knowledge, warnings } = await loadKnowledgeBase(path.resolve(config.KNOWLEDGE_DIR));
   if (warnings.length > 0) {
-    logger.warn({ count: warnings.length, first: warnings.slice(0, 3).map(formatProblem) }, "knowledge base has warnings");
+    logger.warn(
+      { count: warnings.length, first: warnings.slice(0, 3).map(formatProblem) },
+      "knowledge base has warnings",
+    );
   }
   const retriever = new Retriever(knowledge.entries);
   const bot = new Bot({ knowledge, retriever, store, publicationUrl: config.PUBLICATION_URL, logger });
-  logger.info({ entries: knowledge.entries.length, state: config.REDIS_URL ? "redis" : "memory" }, "knowledge loaded");
+  logger.info(
+    { entries: knowledge.entries.length, state: config.REDIS_URL ? "redis" : "memory" },
+    "knowledge loaded",
+  );
   return { config, logger, knowledge, store, bot };
 }

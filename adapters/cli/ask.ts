@@ -15,7 +15,11 @@ const USAGE = 'Usage: npm run ask -- [--json] [--locale de-DE|en-GB] "Ihre Frage
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { json: { type: "boolean", default: false }, locale: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      json: { type: "boolean", default: false },
+      locale: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   const question = positionals.join(" ").trim();
   if (values.help || question === "") {
@@ -27,7 +31,13 @@ async function main(): Promise<number> {
   // A single question needs no shared state; keep it in memory whatever REDIS_URL says.
   const store = new MemoryStateStore({ ttlSeconds: config.STATE_TTL_SECONDS });
   const { bot } = await createServices(config, logger, store);
-  const reply = await bot.handle({ text: question, userId: "cli", conversationId: "cli", platform: "cli", locale: values.locale });
+  const reply = await bot.handle({
+    text: question,
+    userId: "cli",
+    conversationId: "cli",
+    platform: "cli",
+    locale: values.locale,
+  });
   console.log(values.json ? JSON.stringify(reply, null, 2) : renderText(reply));
   return 0;
 }
@@ -38,7 +48,8 @@ main()
   })
   .catch((error: unknown) => {
     if (error instanceof ConfigError || error instanceof KnowledgeError) console.error(error.message);
-    else if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) console.error(`${error.message}\n${USAGE}`);
+    else if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
+      console.error(`${error.message}\n${USAGE}`);
     else console.error("The question could not be answered:", error);
     process.exitCode = 1;
   });

@@ -19,10 +19,17 @@ export function renderText(reply: Reply): string {
   reply.choices.forEach((choice, i) => lines.push(`  ${i + 1}. ${choice.label}`));
   if (reply.sources.length > 0 && reply.intent !== "section") {
     lines.push(`${reply.language === "de" ? "Quellen" : "Sources"}:`);
-    for (const source of reply.sources) lines.push(`  - ${source.title}${source.url ? ` <${source.url}>` : ""}`);
+    for (const source of reply.sources)
+      lines.push(`  - ${source.title}${source.url ? ` <${source.url}>` : ""}`);
   }
   if (reply.suggestions.length > 0) {
-    lines.push("", `${reply.language === "de" ? "Weiter mit" : "Continue with"}: ${reply.suggestions.map((s) => s.label).join(" · ")}`);
+    lines.push(
+      "",
+      `${reply.language === "de" ? "Weiter mit" : "Continue with"}: ${reply.suggestions.map((s) => s.label).join(" · ")}`,
+    );
   }
-  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  return lines
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }

@@ -31,7 +31,10 @@ function chatHandler(services: Services): RequestHandler {
   return (req, res, next) => {
     const parsed = chatRequestSchema.safeParse(req.body);
     if (!parsed.success) {
-      res.status(400).json({ error: "Invalid request.", details: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) });
+      res.status(400).json({
+        error: "Invalid request.",
+        details: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+      });
       return;
     }
     const { text, action: rawAction, conversationId, locale } = parsed.data;

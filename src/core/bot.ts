@@ -51,7 +51,11 @@ const SECTION_FALLBACK: Partial<Record<SectionRequest, SectionRequest>> = {
   tips: "how",
 };
 
-function resolveSection(entry: Entry, section: SectionRequest, language: Language): SectionRequest | undefined {
+function resolveSection(
+  entry: Entry,
+  section: SectionRequest,
+  language: Language,
+): SectionRequest | undefined {
   if (section === "sources" || entry.sections[language][section]) return section;
   const fallback = SECTION_FALLBACK[section];
   return fallback && fallback !== "sources" && entry.sections[language][fallback] ? fallback : undefined;
@@ -127,7 +131,10 @@ export class Bot {
       case "entry": {
         const entry = knowledge.get(action.entryId);
         if (!entry) return { reply: replies.unknownEntryReply(context), state };
-        return { reply: replies.entryReply(entry, context), state: { ...state, lastEntryId: entry.id, choices: undefined } };
+        return {
+          reply: replies.entryReply(entry, context),
+          state: { ...state, lastEntryId: entry.id, choices: undefined },
+        };
       }
       case "section": {
         const entry = knowledge.get(action.entryId);
@@ -137,7 +144,10 @@ export class Bot {
       case "command":
         return this.command(action.command, context, state);
       case "language":
-        return { reply: replies.languageReply(context), state: { ...state, preferredLanguage: action.language } };
+        return {
+          reply: replies.languageReply(context),
+          state: { ...state, preferredLanguage: action.language },
+        };
       case "feedback": {
         const entry = knowledge.get(action.entryId);
         if (!entry) return { reply: replies.unknownEntryReply(context), state };
@@ -150,7 +160,11 @@ export class Bot {
     }
   }
 
-  private command(name: Extract<Action, { type: "command" }>["command"], context: replies.ReplyContext, state: ConversationState): Outcome {
+  private command(
+    name: Extract<Action, { type: "command" }>["command"],
+    context: replies.ReplyContext,
+    state: ConversationState,
+  ): Outcome {
     switch (name) {
       case "help":
         return { reply: replies.helpReply(context), state };
@@ -176,7 +190,12 @@ export class Bot {
     return this.onIntent(intent, text, context, state);
   }
 
-  private onIntent(intent: DetectedIntent, text: string, context: replies.ReplyContext, state: ConversationState): Outcome {
+  private onIntent(
+    intent: DetectedIntent,
+    text: string,
+    context: replies.ReplyContext,
+    state: ConversationState,
+  ): Outcome {
     switch (intent.type) {
       case "help":
       case "greeting":
@@ -193,7 +212,10 @@ export class Bot {
         const id = state.choices?.[intent.index];
         const entry = id ? this.options.knowledge.get(id) : undefined;
         if (!entry) return this.ask(text, context, state);
-        return { reply: replies.entryReply(entry, context), state: { ...state, lastEntryId: entry.id, choices: undefined } };
+        return {
+          reply: replies.entryReply(entry, context),
+          state: { ...state, lastEntryId: entry.id, choices: undefined },
+        };
       }
       case "section":
         return this.sectionByText(intent.section, intent.rest, text, context, state);
@@ -210,7 +232,10 @@ export class Bot {
       case "empty":
         return { reply: replies.noQuestionReply(context), state };
       case "decline":
-        return { reply: replies.declineReply(context, round(retrieval.candidates[0]?.confidence ?? 0), candidates), state };
+        return {
+          reply: replies.declineReply(context, round(retrieval.candidates[0]?.confidence ?? 0), candidates),
+          state,
+        };
       case "clarify": {
         const choices = retrieval.choices
           .map((choice) => this.options.knowledge.get(choice.id))
@@ -226,7 +251,11 @@ export class Bot {
         if (!entry) return { reply: replies.unknownEntryReply(context), state };
         const intent = entry.id === PUBLICATION_ID ? "publication" : "ask";
         return {
-          reply: replies.entryReply(entry, context, { intent, confidence: round(retrieval.best.confidence), candidates }),
+          reply: replies.entryReply(entry, context, {
+            intent,
+            confidence: round(retrieval.best.confidence),
+            candidates,
+          }),
           state: { ...state, lastEntryId: entry.id, choices: undefined },
         };
       }
@@ -234,8 +263,8 @@ export class Bot {
   }
 
   /**
-   * "Risiken?" refers to the last entry; "Ablauf der Planungszelle" names its entry. When the rest of the
-   * message names nothing clearly, the whole message is treated as a question ("Kosten von Beteiligung").
+   * "Risiken?" refers to the last entry; "Ablauf der Planungszelle" names its entry. Otherwise the whole
+   * message is a question whose section words help to find the entry ("Vorteile von Beteiligung").
    */
   private sectionByText(
     section: SectionRequest,
@@ -244,27 +273,42 @@ export class Bot {
     context: replies.ReplyContext,
     state: ConversationState,
   ): Outcome {
-    const retrieval = this.options.retriever.retrieve(rest);
-    if (retrieval.outcome === "answer") {
-      const entry = this.options.knowledge.get(retrieval.best.id);
-      if (entry) {
-        const found = resolveSection(entry, section, context.language);
-        const next = { ...state, lastEntryId: entry.id, choices: undefined };
-        const options = { confidence: round(retrieval.best.confidence), candidates: candidatesOf(retrieval) };
-        if (!found) return { reply: replies.entryReply(entry, context, options), state: next };
-        return { reply: replies.sectionReply(entry, found, context, options), state: next };
-      }
-    }
-    if (retrieval.outcome === "empty") {
-      const last = state.lastEntryId ? this.options.knowledge.get(state.lastEntryId) : undefined;
+    const { retriever, knowledge } = this.options;
+    if (!retriever.hasContent(rest)) {
+      const last = state.lastEntryId ? knowledge.get(state.lastEntryId) : undefined;
       if (last) return this.section(last, section, context, state);
       if (section === "tips") return this.tip(context, state);
       return { reply: replies.noContextReply(context), state };
     }
-    return this.ask(text, context, state);
+    const namedId = retriever.entryNamedBy(rest);
+    const named = namedId ? knowledge.get(namedId) : undefined;
+    if (named) {
+      const next = { ...state, lastEntryId: named.id, choices: undefined };
+      const found = resolveSection(named, section, context.language);
+      // "Chancen und Risiken von Bürgerbeteiligung" names an entry that is itself the answer.
+      const reply = found
+        ? replies.sectionReply(named, found, context, { confidence: 1 })
+        : replies.entryReply(named, context, { confidence: 1 });
+      return { reply, state: next };
+    }
+
+    const outcome = this.ask(text, context, state);
+    const entry =
+      outcome.reply.outcome === "answered" && outcome.reply.entryId
+        ? knowledge.get(outcome.reply.entryId)
+        : undefined;
+    const found = entry ? resolveSection(entry, section, context.language) : undefined;
+    if (!entry || !found) return outcome;
+    const options = { confidence: outcome.reply.score, candidates: outcome.reply.candidates };
+    return { ...outcome, reply: replies.sectionReply(entry, found, context, options) };
   }
 
-  private section(entry: Entry, section: SectionRequest, context: replies.ReplyContext, state: ConversationState): Outcome {
+  private section(
+    entry: Entry,
+    section: SectionRequest,
+    context: replies.ReplyContext,
+    state: ConversationState,
+  ): Outcome {
     const found = resolveSection(entry, section, context.language);
     const reply = found
       ? replies.sectionReply(entry, found, context)
@@ -275,7 +319,10 @@ export class Bot {
   private tip(context: replies.ReplyContext, state: ConversationState): Outcome {
     const tip = nextTip(this.options.knowledge.ofKind("recommendation"), state.lastTipId, this.now());
     const reply = replies.tipReply(tip, context);
-    return { reply, state: tip ? { ...state, lastTipId: tip.id, lastEntryId: tip.id, choices: undefined } : state };
+    return {
+      reply,
+      state: tip ? { ...state, lastTipId: tip.id, lastEntryId: tip.id, choices: undefined } : state,
+    };
   }
 
   private publication(context: replies.ReplyContext, state: ConversationState): Outcome {

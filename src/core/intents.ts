@@ -26,8 +26,17 @@ const FILLER = set(
 );
 
 const HELP = set("hilfe help hilfen befehle commands menu start anleitung");
-const HELP_PHRASES = ["was kannst du", "what can you do", "wie funktionierst du", "how do you work", "wer bist du", "who are you"];
-const GREETINGS = set("hallo hi hey moin servus gruss gruezi hello tag morgen abend guten good morning evening");
+const HELP_PHRASES = [
+  "was kannst du",
+  "what can you do",
+  "wie funktionierst du",
+  "how do you work",
+  "wer bist du",
+  "who are you",
+];
+const GREETINGS = set(
+  "hallo hi hey moin servus gruss gruezi hello tag morgen abend guten good morning evening",
+);
 const THANKS = set("danke dankeschon vielen dank thanks thank you thx super prima toll");
 const TIP = set("tipp tip tipps tips praxistipp wochentipp woche week day tages des der of the");
 const PUBLICATION = set(
@@ -74,11 +83,31 @@ const SECTION_WORDS: [Set<string>, SectionRequest][] = [
 ];
 
 const ORDINALS: Record<string, number> = {
-  "1": 1, "2": 2, "3": 3, erste: 1, ersten: 1, zweite: 2, zweiten: 2, dritte: 3, dritten: 3,
-  first: 1, second: 2, third: 3, eins: 1, zwei: 2, drei: 3, one: 1, two: 2, three: 3,
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  erste: 1,
+  ersten: 1,
+  zweite: 2,
+  zweiten: 2,
+  dritte: 3,
+  dritten: 3,
+  first: 1,
+  second: 2,
+  third: 3,
+  eins: 1,
+  zwei: 2,
+  drei: 3,
+  one: 1,
+  two: 2,
+  three: 3,
 };
 
-function onlyFrom(words: string[], allowed: ReadonlySet<string>, ...required: ReadonlySet<string>[]): boolean {
+function onlyFrom(
+  words: string[],
+  allowed: ReadonlySet<string>,
+  ...required: ReadonlySet<string>[]
+): boolean {
   return (
     words.every((word) => allowed.has(word) || FILLER.has(word) || required.some((r) => r.has(word))) &&
     required.every((r) => words.some((word) => r.has(word)))
@@ -97,7 +126,8 @@ const ALL_SECTION_WORDS = new Set(SECTION_WORDS.flatMap(([words]) => [...words])
 function detectSection(text: string, words: string[]): DetectedIntent | undefined {
   const joined = ` ${words.join(" ")} `;
   const phrase = SECTION_PHRASES.find(([phrase]) => joined.includes(` ${phrase} `));
-  const section = phrase?.[1] ?? SECTION_WORDS.find(([sectionWords]) => words.some((w) => sectionWords.has(w)))?.[1];
+  const section =
+    phrase?.[1] ?? SECTION_WORDS.find(([sectionWords]) => words.some((w) => sectionWords.has(w)))?.[1];
   if (!section) return undefined;
   const remove = new Set([...ALL_SECTION_WORDS, ...(phrase ? set(phrase[0]) : [])]);
   return { type: "section", section, rest: removeWords(text, remove) };
@@ -117,7 +147,10 @@ export function detectIntent(text: string): DetectedIntent {
   if (words.length === 0) return /\?/.test(text) ? { type: "help" } : { type: "ask" };
 
   const ordinal = words.length <= 3 ? words.map((word) => ORDINALS[word]).find(Boolean) : undefined;
-  if (ordinal && words.every((word) => ORDINALS[word] || FILLER.has(word) || word === "nummer" || word === "number")) {
+  if (
+    ordinal &&
+    words.every((word) => ORDINALS[word] || FILLER.has(word) || word === "nummer" || word === "number")
+  ) {
     return { type: "choice", index: ordinal - 1 };
   }
   if (words.length <= 6 && HELP_PHRASES.some((phrase) => joined.includes(phrase))) return { type: "help" };

@@ -20,7 +20,10 @@ const ENGLISH_WORDS = new Set(
 
 /** The language a message is written in, or undefined when it does not say (a name, "Open Space"). */
 export function detectLanguage(text: string): Language | undefined {
-  const words = text.toLowerCase().split(/[^\p{L}']+/u).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}']+/u)
+    .filter(Boolean);
   let german = /[äöüß]/i.test(text) ? 1 : 0;
   let english = 0;
   for (const word of words) {

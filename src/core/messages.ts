@@ -22,8 +22,10 @@ export const MESSAGES = {
     empty: "Ich habe keine Frage erkannt. Schreiben Sie zum Beispiel „Was ist ein Bürgerrat?“ oder „Hilfe“.",
     clarify: "Meinten Sie …?",
     clarifyHint: "Wählen Sie eine Antwort aus oder tippen Sie ihre Nummer.",
-    noContext: "Worauf bezieht sich Ihre Frage? Nennen Sie bitte die Methode, z. B. „Risiken der Planungszelle“.",
-    missingSection: (title: string, section: string) => `Zu „${title}“ habe ich keinen Abschnitt „${section}“.`,
+    noContext:
+      "Worauf bezieht sich Ihre Frage? Nennen Sie bitte die Methode, z. B. „Risiken der Planungszelle“.",
+    missingSection: (title: string, section: string) =>
+      `Zu „${title}“ habe ich keinen Abschnitt „${section}“.`,
     availableSections: "Dazu kann ich Ihnen mehr sagen:",
     unknownEntry: "Diesen Eintrag gibt es nicht (mehr). Fragen Sie gern neu.",
     sourcesTitle: (title: string) => `Quellen zu „${title}“`,
@@ -35,7 +37,8 @@ export const MESSAGES = {
     listWhat: { methods: "Methoden und Verfahren", recommendations: "Empfehlungen", topics: "Themen" },
     languageSwitched: "Gern, ab jetzt antworte ich auf Deutsch.",
     feedbackThanks: "Danke für Ihre Rückmeldung!",
-    feedbackUnhelpful: "Danke für Ihre Rückmeldung! Formulieren Sie Ihre Frage gern anders, oder schauen Sie in die Hilfe.",
+    feedbackUnhelpful:
+      "Danke für Ihre Rückmeldung! Formulieren Sie Ihre Frage gern anders, oder schauen Sie in die Hilfe.",
     suggestion: {
       help: "Hilfe",
       tip: "Praxistipp",
@@ -47,7 +50,11 @@ export const MESSAGES = {
       summary: "Kurzfassung",
       switchLanguage: "English",
     },
-    exampleQuestions: ["Was ist eine Planungszelle?", "Was ist ein Bürgerrat?", "Wie funktioniert ein Bürgerhaushalt?"],
+    exampleQuestions: [
+      "Was ist eine Planungszelle?",
+      "Was ist ein Bürgerrat?",
+      "Wie funktioniert ein Bürgerhaushalt?",
+    ],
     sources: "Quellen",
   },
   en: {
@@ -82,7 +89,8 @@ export const MESSAGES = {
     listWhat: { methods: "methods and procedures", recommendations: "recommendations", topics: "topics" },
     languageSwitched: "Sure, from now on I'll answer in English.",
     feedbackThanks: "Thank you for your feedback!",
-    feedbackUnhelpful: "Thank you for your feedback! Feel free to rephrase your question, or have a look at the help.",
+    feedbackUnhelpful:
+      "Thank you for your feedback! Feel free to rephrase your question, or have a look at the help.",
     suggestion: {
       help: "Help",
       tip: "Practice tip",
@@ -94,7 +102,11 @@ export const MESSAGES = {
       summary: "Summary",
       switchLanguage: "Deutsch",
     },
-    exampleQuestions: ["What is a planning cell?", "What is a citizens' assembly?", "How does participatory budgeting work?"],
+    exampleQuestions: [
+      "What is a planning cell?",
+      "What is a citizens' assembly?",
+      "How does participatory budgeting work?",
+    ],
     sources: "Sources",
   },
 } satisfies Record<Language, unknown>;
@@ -135,7 +147,9 @@ export const FACT_LABELS: Record<Language, FactLabels> = {
   },
 };
 
-type Values<K extends keyof MethodAttributes> = MethodAttributes[K] extends (infer V)[] ? V : MethodAttributes[K];
+type Values<K extends keyof MethodAttributes> = MethodAttributes[K] extends (infer V)[]
+  ? V
+  : MethodAttributes[K];
 
 export const VALUE_LABELS: Record<
   Language,
@@ -155,7 +169,12 @@ export const VALUE_LABELS: Record<
       elected: "gewählt",
       affected: "Betroffene",
     },
-    level: { inform: "Information", consult: "Konsultation", cooperate: "Mitgestaltung", decide: "Mitentscheidung" },
+    level: {
+      inform: "Information",
+      consult: "Konsultation",
+      cooperate: "Mitgestaltung",
+      decide: "Mitentscheidung",
+    },
     format: { presence: "Präsenz", online: "online", hybrid: "hybrid" },
     cost: { low: "gering", medium: "mittel", high: "hoch" },
   },

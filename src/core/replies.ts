@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
-import { SECTION_KEYS, type Entry, type Language, type MethodAttributes } from "../knowledge/types.js";
+import type { Entry, Language, MethodAttributes, SectionKey } from "../knowledge/types.js";
 import { FACT_LABELS, SECTION_LABELS, VALUE_LABELS, messagesFor } from "./messages.js";
 import type { Action, Fact, Intent, Outcome, Reply, SectionRequest, Suggestion } from "./types.js";
 
@@ -68,9 +68,24 @@ function methodFacts(method: MethodAttributes, language: Language): Fact[] {
   return facts;
 }
 
-/** The sections one can ask for next, in a fixed, useful order. */
+/** What people most often want to know next comes first. */
+const SUGGESTION_ORDER: readonly SectionKey[] = [
+  "process",
+  "how",
+  "why",
+  "risks",
+  "tips",
+  "example",
+  "when",
+  "strengths",
+  "notWhen",
+  "effort",
+  "details",
+];
+
+/** The sections one can ask for next. */
 function sectionSuggestions(entry: Entry, language: Language, shown?: SectionRequest): Suggestion[] {
-  const available = SECTION_KEYS.filter((key) => entry.sections[language][key] && key !== shown);
+  const available = SUGGESTION_ORDER.filter((key) => entry.sections[language][key] && key !== shown);
   const suggestions: Suggestion[] = available.slice(0, MAX_SECTION_SUGGESTIONS).map((section) => ({
     label: SECTION_LABELS[language][section],
     action: { type: "section", entryId: entry.id, section },
@@ -136,7 +151,10 @@ export function sectionReply(
     links: publicationLinks(entry, context),
     suggestions: [
       ...sectionSuggestions(entry, language, section),
-      { label: messagesFor(language).suggestion.summary, action: { type: "entry", entryId: entry.id } } as Suggestion,
+      {
+        label: messagesFor(language).suggestion.summary,
+        action: { type: "entry", entryId: entry.id },
+      } as Suggestion,
     ],
     feedback: { entryId: entry.id },
     candidates: options.candidates ?? [],
@@ -145,7 +163,13 @@ export function sectionReply(
     return {
       ...base,
       title: messagesFor(language).sourcesTitle(entry.title[language]),
-      blocks: [{ type: "list", ordered: false, items: entry.sources.map((s) => (s.url ? `[${s.title}](${s.url})` : s.title)) }],
+      blocks: [
+        {
+          type: "list",
+          ordered: false,
+          items: entry.sources.map((s) => (s.url ? `[${s.title}](${s.url})` : s.title)),
+        },
+      ],
       sources: entry.sources,
     };
   }
@@ -171,7 +195,12 @@ export function missingSectionReply(entry: Entry, section: SectionRequest, conte
   };
 }
 
-export function clarifyReply(choices: Entry[], context: ReplyContext, confidence: number, candidates: Candidates): Reply {
+export function clarifyReply(
+  choices: Entry[],
+  context: ReplyContext,
+  confidence: number,
+  candidates: Candidates,
+): Reply {
   const messages = messagesFor(context.language);
   return {
     ...emptyReply("ask", "clarify", context.language),
@@ -193,7 +222,11 @@ function exploreSuggestions(language: Language): Suggestion[] {
   ];
 }
 
-export function declineReply(context: ReplyContext, confidence: number | null, candidates: Candidates): Reply {
+export function declineReply(
+  context: ReplyContext,
+  confidence: number | null,
+  candidates: Candidates,
+): Reply {
   const messages = messagesFor(context.language);
   return {
     ...emptyReply("ask", "declined", context.language),
@@ -239,7 +272,10 @@ export function helpReply(context: ReplyContext, intent: "help" | "greeting" = "
         .filter((entry): entry is Entry => entry !== undefined)
         .map((entry) => entrySuggestion(entry, language)),
       ...exploreSuggestions(language).slice(0, 3),
-      { label: messages.suggestion.switchLanguage, action: { type: "language", language: language === "de" ? "en" : "de" } },
+      {
+        label: messages.suggestion.switchLanguage,
+        action: { type: "language", language: language === "de" ? "en" : "de" },
+      },
     ],
   };
 }

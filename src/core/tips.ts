@@ -12,7 +12,11 @@ export function weekNumber(now: Date): number {
 /**
  * The tip to show: the week's tip first, then the next one in a fixed order each time more are asked for.
  */
-export function nextTip(recommendations: readonly Entry[], lastTipId: string | undefined, now: Date): Entry | undefined {
+export function nextTip(
+  recommendations: readonly Entry[],
+  lastTipId: string | undefined,
+  now: Date,
+): Entry | undefined {
   if (recommendations.length === 0) return undefined;
   const ordered = [...recommendations].sort((a, b) => a.id.localeCompare(b.id));
   const last = lastTipId ? ordered.findIndex((entry) => entry.id === lastTipId) : -1;

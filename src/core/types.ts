@@ -5,7 +5,8 @@ export type { Language };
 /** A section of an entry, or its list of sources. */
 export type SectionRequest = SectionKey | "sources";
 
-export type Command = "help" | "tip" | "publication" | "list-methods" | "list-recommendations" | "list-topics";
+export type Command =
+  "help" | "tip" | "publication" | "list-methods" | "list-recommendations" | "list-topics";
 
 /** What a button carries back to the core when it is clicked. */
 export type Action =

@@ -63,7 +63,10 @@ export function parseBody(markdown: string): { sections: Localized<Sections>; pr
         if (!section) {
           problems.push({ field: `body.${language}`, message: `unknown section heading "## ${title}"` });
         } else if (sections[language][section]) {
-          problems.push({ field: `body.${language}.${section}`, message: `section "## ${title}" appears twice` });
+          problems.push({
+            field: `body.${language}.${section}`,
+            message: `section "## ${title}" appears twice`,
+          });
         } else {
           sections[language][section] = [];
         }

@@ -15,7 +15,12 @@ function checkUniqueIds(entries: Entry[]): Problem[] {
   for (const entry of entries) {
     const first = seen.get(entry.id);
     if (first) {
-      problems.push({ severity: "error", file: entry.file, field: "id", message: `"${entry.id}" is also used by ${first.file}` });
+      problems.push({
+        severity: "error",
+        file: entry.file,
+        field: "id",
+        message: `"${entry.id}" is also used by ${first.file}`,
+      });
     } else {
       seen.set(entry.id, entry);
     }
@@ -28,14 +33,12 @@ function checkRelated(entries: Entry[]): Problem[] {
   return entries.flatMap((entry) =>
     entry.related
       .filter((id) => !ids.has(id) || id === entry.id)
-      .map(
-        (id): Problem => ({
-          severity: "error",
-          file: entry.file,
-          field: "related",
-          message: id === entry.id ? "an entry cannot relate to itself" : `unknown id "${id}"`,
-        }),
-      ),
+      .map((id): Problem => ({
+        severity: "error",
+        file: entry.file,
+        field: "related",
+        message: id === entry.id ? "an entry cannot relate to itself" : `unknown id "${id}"`,
+      })),
   );
 }
 
@@ -73,9 +76,17 @@ function checkRequired(entries: Entry[], required: RequiredEntries): Problem[] {
     for (const id of ids) {
       const actual = kindOf.get(id);
       if (actual === undefined) {
-        problems.push({ severity: required.missing, file: REQUIRED_FILE, message: `required ${kind} "${id}" is missing` });
+        problems.push({
+          severity: required.missing,
+          file: REQUIRED_FILE,
+          message: `required ${kind} "${id}" is missing`,
+        });
       } else if (actual !== kind) {
-        problems.push({ severity: "error", file: REQUIRED_FILE, message: `"${id}" must be a ${kind}, not a ${actual}` });
+        problems.push({
+          severity: "error",
+          file: REQUIRED_FILE,
+          message: `"${id}" must be a ${kind}, not a ${actual}`,
+        });
       }
     }
   }

@@ -22,12 +22,17 @@ export class KnowledgeBase {
 
 /** Every problem of the knowledge folder: of single files and across entries. */
 export async function inspectKnowledge(root: string): Promise<{ entries: Entry[]; problems: Problem[] }> {
-  const [{ entries, problems }, required] = await Promise.all([loadEntryFiles(root), loadRequiredEntries(root)]);
+  const [{ entries, problems }, required] = await Promise.all([
+    loadEntryFiles(root),
+    loadRequiredEntries(root),
+  ]);
   return { entries, problems: [...problems, ...checkKnowledgeBase(entries, required)] };
 }
 
 /** Loads the knowledge base for answering; refuses to start on errors, tolerates warnings. */
-export async function loadKnowledgeBase(root: string): Promise<{ knowledge: KnowledgeBase; warnings: Problem[] }> {
+export async function loadKnowledgeBase(
+  root: string,
+): Promise<{ knowledge: KnowledgeBase; warnings: Problem[] }> {
   const { entries, problems } = await inspectKnowledge(root);
   const errors = problems.filter((problem) => problem.severity === "error");
   if (errors.length > 0) throw new KnowledgeError(errors);

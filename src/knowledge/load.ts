@@ -3,9 +3,16 @@ import path from "node:path";
 import matter from "gray-matter";
 import type { z } from "zod";
 import { parseBody } from "./body.js";
-import { methodSchema, otherEntrySchema, recommendationSchema } from "./schema.js";
+import { legalBasisProblem, methodSchema, otherEntrySchema, recommendationSchema } from "./schema.js";
 import type { Problem } from "./problems.js";
-import { ENTRY_KINDS, LANGUAGES, REQUIRED_SECTIONS, SECTION_HEADINGS, type Entry, type EntryKind } from "./types.js";
+import {
+  ENTRY_KINDS,
+  LANGUAGES,
+  REQUIRED_SECTIONS,
+  SECTION_HEADINGS,
+  type Entry,
+  type EntryKind,
+} from "./types.js";
 
 /** The folder each kind of entry lives in. */
 export const FOLDER_OF_KIND: Record<EntryKind, string> = {
@@ -49,26 +56,44 @@ export function parseEntry(file: string, source: string): { entry?: Entry; probl
     parsed = matter(source, {});
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { problems: [{ severity: "error", file, field: "front matter", message: `invalid YAML: ${reason}` }] };
+    return {
+      problems: [{ severity: "error", file, field: "front matter", message: `invalid YAML: ${reason}` }],
+    };
   }
   const data = parsed.data as Record<string, unknown>;
   const problems: Problem[] = [];
 
   if (!(ENTRY_KINDS as readonly unknown[]).includes(data.kind)) {
-    problems.push({ severity: "error", file, field: "kind", message: `must be one of ${ENTRY_KINDS.join(", ")}` });
+    problems.push({
+      severity: "error",
+      file,
+      field: "kind",
+      message: `must be one of ${ENTRY_KINDS.join(", ")}`,
+    });
     return { problems };
   }
   const result = schemaFor(data.kind).safeParse(data);
   if (!result.success) problems.push(...zodProblems(file, result.error));
+  const legalBasis = data.kind === "method" ? legalBasisProblem(data) : undefined;
+  if (legalBasis) problems.push({ severity: "error", file, field: "legalBasis", message: legalBasis });
 
   const expectedId = path.basename(file, ".md");
   if (data.id !== expectedId) {
-    problems.push({ severity: "error", file, field: "id", message: `must equal the file name "${expectedId}"` });
+    problems.push({
+      severity: "error",
+      file,
+      field: "id",
+      message: `must equal the file name "${expectedId}"`,
+    });
   }
   const kind = data.kind as EntryKind;
   const expectedFolder = FOLDER_OF_KIND[kind];
   if (path.dirname(file) !== expectedFolder) {
-    problems.push({ severity: "error", file, message: `entries of kind ${kind} belong in ${expectedFolder}/` });
+    problems.push({
+      severity: "error",
+      file,
+      message: `entries of kind ${kind} belong in ${expectedFolder}/`,
+    });
   }
 
   const body = parseBody(parsed.content);

@@ -8,9 +8,7 @@ const localizedList = z.object({ de: z.array(text), en: z.array(text) }).strict(
 const source = z
   .object({
     title: text,
-    url: z
-      .url({ protocol: /^https?$/, message: "must be an http(s) address" })
-      .optional(),
+    url: z.url({ protocol: /^https?$/, message: "must be an http(s) address" }).optional(),
   })
   .strict();
 
@@ -69,17 +67,14 @@ const methodFields = {
   origin: localizedText.optional(),
 };
 
-export const methodSchema = z
-  .object({ ...commonFields, ...methodFields })
-  .strict()
-  .refine((entry) => !entry.formal || entry.legalBasis !== undefined, {
-    message: "is required when formal is true",
-    path: ["legalBasis"],
-  })
-  .refine((entry) => entry.formal || entry.legalBasis === undefined, {
-    message: "is only allowed when formal is true",
-    path: ["legalBasis"],
-  });
+export const methodSchema = z.object({ ...commonFields, ...methodFields }).strict();
+
+/** The rule between `formal` and `legalBasis`, checked apart from the schema so it is reported with all others. */
+export function legalBasisProblem(data: Record<string, unknown>): string | undefined {
+  if (data.formal === true && data.legalBasis === undefined) return "is required when formal is true";
+  if (data.formal !== true && data.legalBasis !== undefined) return "is only allowed when formal is true";
+  return undefined;
+}
 
 export const RECOMMENDATION_SUMMARY_LIMIT = 400;
 
@@ -89,8 +84,14 @@ export const recommendationSchema = z
     topic: z.enum(TOPIC_IDS, { message: "is required for recommendations and must be a topic id" }),
     summary: z
       .object({
-        de: text.max(RECOMMENDATION_SUMMARY_LIMIT, `must be at most ${RECOMMENDATION_SUMMARY_LIMIT} characters`),
-        en: text.max(RECOMMENDATION_SUMMARY_LIMIT, `must be at most ${RECOMMENDATION_SUMMARY_LIMIT} characters`),
+        de: text.max(
+          RECOMMENDATION_SUMMARY_LIMIT,
+          `must be at most ${RECOMMENDATION_SUMMARY_LIMIT} characters`,
+        ),
+        en: text.max(
+          RECOMMENDATION_SUMMARY_LIMIT,
+          `must be at most ${RECOMMENDATION_SUMMARY_LIMIT} characters`,
+        ),
       })
       .strict(),
   })

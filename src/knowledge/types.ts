@@ -3,7 +3,15 @@ export const LANGUAGES: readonly Language[] = ["de", "en"];
 
 export type Localized<T = string> = Record<Language, T>;
 
-export const ENTRY_KINDS = ["method", "recommendation", "topic", "question", "concept", "publication", "about"] as const;
+export const ENTRY_KINDS = [
+  "method",
+  "recommendation",
+  "topic",
+  "question",
+  "concept",
+  "publication",
+  "about",
+] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export const SECTION_KEYS = [

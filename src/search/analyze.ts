@@ -46,7 +46,11 @@ function prepareWord(word: string): string {
 }
 
 function dropUmlauts(word: string): string {
-  return word.replace(/ä/g, "a").replace(/ö/g, "o").replace(/ü/g, "u").replace(/\u0308/g, "");
+  return word
+    .replace(/ä/g, "a")
+    .replace(/ö/g, "o")
+    .replace(/ü/g, "u")
+    .replace(/\u0308/g, "");
 }
 
 /** The spelling-independent form of a word: "Bürger", "Buerger" and "Burger" all become "burger". */

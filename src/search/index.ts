@@ -1,6 +1,7 @@
 import type { Entry, Language } from "../knowledge/types.js";
 import { LANGUAGES } from "../knowledge/types.js";
-import { analyzeText, foldWord, splitWords, type AnalysisLanguage } from "./analyze.js";
+import { analyzeText, foldWord, isStopWord, splitWords } from "./analyze.js";
+import { QUESTION_WORDS } from "./query-words.js";
 import { lunr } from "./lunr.js";
 import { toQueryTokens, type QueryToken } from "./query.js";
 import { blocksToPlainText } from "./text.js";
@@ -62,16 +63,17 @@ export class SearchIndex {
       for (const language of LANGUAGES) {
         const texts = fieldTexts(entry, language);
         for (const kind of FIELD_KINDS) {
-          const terms = analyzeText(texts[kind], language as AnalysisLanguage);
+          const terms = analyzeText(texts[kind], language);
           document[fieldName(kind, language)] = terms.join(" ");
           for (const term of terms) entryTerms.add(term);
           for (const word of splitWords(texts[kind])) {
-            const folded = foldWord(word);
-            if (folded.length >= MIN_VOCABULARY_WORD) this.vocabulary.add(folded);
+            if (word.length < MIN_VOCABULARY_WORD || isStopWord(word) || QUESTION_WORDS.has(word)) continue;
+            this.vocabulary.add(foldWord(word));
           }
         }
       }
-      for (const term of entryTerms) this.termDocumentCount.set(term, (this.termDocumentCount.get(term) ?? 0) + 1);
+      for (const term of entryTerms)
+        this.termDocumentCount.set(term, (this.termDocumentCount.get(term) ?? 0) + 1);
       return document;
     });
 
@@ -131,7 +133,9 @@ export class SearchIndex {
       id: result.ref,
       score: result.score,
       matches: new Map(
-        Object.entries(result.matchData.metadata).map(([term, fields]) => [term, Object.keys(fields)]),
+        Object.entries(result.matchData.metadata as Record<string, Record<string, unknown>>).map(
+          ([term, fields]) => [term, Object.keys(fields)],
+        ),
       ),
     }));
   }

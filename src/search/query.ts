@@ -21,16 +21,36 @@ export function contentWords(text: string): string[] {
 
 const MIN_PART_LENGTH = 4;
 const LINKING_ELEMENTS = ["", "s", "es", "n", "en", "e"];
+/** Known parts must make up at least this share of a compound for the split to count. */
+const MIN_KNOWN_SHARE = 0.5;
+
+interface Split {
+  parts: string[];
+  unknownLetters: number;
+}
+
+function better(a: Split, b: Split | undefined): boolean {
+  if (!b) return true;
+  return a.unknownLetters !== b.unknownLetters
+    ? a.unknownLetters < b.unknownLetters
+    : a.parts.length < b.parts.length;
+}
 
 /**
  * Splits a German compound into words of the vocabulary ("buergerbeteiligungsverfahren" →
  * "burger", "beteiligung", "verfahren"), allowing the usual linking elements (Fugen-s …) between parts.
- * Returns [] when the word cannot be covered by known words.
+ * Letters that belong to no known word are allowed ("alibiveranstaltung" → "veranstaltung") as long as
+ * known words make up most of the compound. Returns [] when it is not a compound of known words.
  */
 export function splitCompound(folded: string, vocabulary: ReadonlySet<string>): string[] {
-  // best[i]: fewest parts covering folded[0, i).
-  const best: (string[] | undefined)[] = [[]];
+  // best[i]: the split of folded[0, i) with the fewest unknown letters, then the fewest parts.
+  const best: (Split | undefined)[] = [{ parts: [], unknownLetters: 0 }];
   for (let end = 1; end <= folded.length; end++) {
+    const skip = best[end - 1];
+    if (skip) {
+      const candidate = { parts: skip.parts, unknownLetters: skip.unknownLetters + 1 };
+      if (better(candidate, best[end])) best[end] = candidate;
+    }
     for (let start = 0; start <= end - MIN_PART_LENGTH; start++) {
       const prefix = best[start];
       if (!prefix) continue;
@@ -39,14 +59,16 @@ export function splitCompound(folded: string, vocabulary: ReadonlySet<string>): 
         if (!piece.endsWith(link)) continue;
         const word = piece.slice(0, piece.length - link.length);
         if (word.length < MIN_PART_LENGTH || !vocabulary.has(word)) continue;
-        const candidate = [...prefix, word];
-        const current = best[end];
-        if (!current || candidate.length < current.length) best[end] = candidate;
+        const candidate = { parts: [...prefix.parts, word], unknownLetters: prefix.unknownLetters };
+        if (better(candidate, best[end])) best[end] = candidate;
       }
     }
   }
-  const parts = best[folded.length];
-  return parts && parts.length > 1 ? parts : [];
+  const split = best[folded.length];
+  if (!split || split.parts.length === 0) return [];
+  const knownShare = 1 - split.unknownLetters / folded.length;
+  const isCompound = split.parts.length > 1 || split.unknownLetters > 0;
+  return isCompound && knownShare >= MIN_KNOWN_SHARE ? split.parts : [];
 }
 
 export function toQueryTokens(

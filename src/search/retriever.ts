@@ -1,7 +1,7 @@
 import type { Entry, Language } from "../knowledge/types.js";
 import { LANGUAGES } from "../knowledge/types.js";
 import { termOf } from "./analyze.js";
-import { confidenceOf, tokenWeight } from "./confidence.js";
+import { confidenceOf, tokenWeight, withinOneEdit } from "./confidence.js";
 import { SearchIndex } from "./index.js";
 import { contentWords, type QueryToken } from "./query.js";
 
@@ -24,7 +24,17 @@ export type Retrieval =
  * ANSWER_CONFIDENCE the bot declines; candidates within CLOSE_CONFIDENCE of the best one and with at least
  * CLOSE_SCORE_RATIO of its score make the question ambiguous ("Meinten Sie …?").
  */
-export const THRESHOLDS = { answerConfidence: 0.5, closeConfidence: 0.12, closeScoreRatio: 0.8, maxChoices: 3 };
+export const THRESHOLDS = {
+  answerConfidence: 0.5,
+  closeConfidence: 0.12,
+  closeScoreRatio: 0.8,
+  maxChoices: 3,
+};
+
+/** Confidence of an entry whose full name stands in the question ("Bürgergutachten erstellen lassen"). */
+const NAME_IN_QUESTION_CONFIDENCE = 0.75;
+/** Words of a name from this length on may carry one typo ("Innovationsdialg"). */
+const MIN_FUZZY_NAME_TERM = 7;
 
 const CANDIDATES_CONSIDERED = 8;
 
@@ -38,6 +48,8 @@ export class Retriever {
   private readonly index: SearchIndex;
   /** Titles and aliases in analysed form, so "Planungszellen" names the entry "planungszelle". */
   private readonly names = new Map<string, string>();
+  /** The same names as lists of terms, to find a name inside a longer question. */
+  private readonly nameTerms: { id: string; terms: string[] }[] = [];
 
   constructor(entries: readonly Entry[]) {
     this.index = new SearchIndex(entries);
@@ -47,10 +59,16 @@ export class Retriever {
           for (const analysis of LANGUAGES) {
             const key = nameKey(name, analysis);
             if (key && !this.names.has(key)) this.names.set(key, entry.id);
+            if (key) this.nameTerms.push({ id: entry.id, terms: key.split(" ") });
           }
         }
       }
     }
+  }
+
+  /** Whether a text has any words to search for. */
+  hasContent(text: string): boolean {
+    return contentWords(text).length > 0;
   }
 
   /** The entry whose title or alias is exactly the question's content, if any. */
@@ -62,15 +80,40 @@ export class Retriever {
     return undefined;
   }
 
+  /** Entries whose whole title or alias occurs among the question's words, one typo allowed in long words. */
+  private entriesNamedIn(tokens: readonly QueryToken[]): Set<string> {
+    const found = new Set<string>();
+    const matches = (term: string) =>
+      tokens.some(
+        (token) =>
+          token.de === term ||
+          token.en === term ||
+          (term.length >= MIN_FUZZY_NAME_TERM &&
+            (withinOneEdit(token.de, term) || withinOneEdit(token.en, term))),
+      );
+    for (const { id, terms } of this.nameTerms) {
+      if (!found.has(id) && terms.every(matches)) found.add(id);
+    }
+    return found;
+  }
+
   rank(text: string): { tokens: QueryToken[]; candidates: Candidate[] } {
     const tokens = this.index.tokenize(text);
     const weights = tokens.map((token) =>
       tokenWeight(token, (term) => this.index.documentFrequency(term), this.index.documentCount),
     );
+    const named = this.entriesNamedIn(tokens);
     const candidates = this.index
       .search(tokens)
       .slice(0, CANDIDATES_CONSIDERED)
-      .map((hit) => ({ id: hit.id, score: hit.score, confidence: confidenceOf(hit, tokens, weights) }));
+      .map((hit) => {
+        const confidence = confidenceOf(hit, tokens, weights);
+        return {
+          id: hit.id,
+          score: hit.score,
+          confidence: named.has(hit.id) ? Math.max(confidence, NAME_IN_QUESTION_CONFIDENCE) : confidence,
+        };
+      });
     return { tokens, candidates };
   }
 
@@ -88,7 +131,8 @@ export class Retriever {
     // Confidence first, Lunr's score to break ties: an entry that explains more of the question wins.
     const ranked = [...candidates].sort((a, b) => b.confidence - a.confidence || b.score - a.score);
     const best = ranked[0];
-    if (!best || best.confidence < THRESHOLDS.answerConfidence) return { outcome: "decline", candidates: ranked };
+    if (!best || best.confidence < THRESHOLDS.answerConfidence)
+      return { outcome: "decline", candidates: ranked };
 
     const close = ranked.filter(
       (candidate) =>

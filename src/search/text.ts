@@ -7,6 +7,8 @@ export function plainInline(text: string): string {
 
 export function blocksToPlainText(blocks: readonly Block[]): string {
   return blocks
-    .map((block) => (block.type === "paragraph" ? plainInline(block.text) : block.items.map(plainInline).join("\n")))
+    .map((block) =>
+      block.type === "paragraph" ? plainInline(block.text) : block.items.map(plainInline).join("\n"),
+    )
     .join("\n");
 }

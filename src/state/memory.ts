@@ -38,7 +38,10 @@ export class MemoryStateStore implements StateStore {
   save(key: string, state: ConversationState): Promise<void> {
     // Re-inserting moves the key to the end, so the Map's order is the order of last use.
     this.conversations.delete(key);
-    this.conversations.set(key, { value: encodeState(state), expiresAt: this.now() + this.options.ttlSeconds * 1000 });
+    this.conversations.set(key, {
+      value: encodeState(state),
+      expiresAt: this.now() + this.options.ttlSeconds * 1000,
+    });
     this.evict();
     return Promise.resolve();
   }

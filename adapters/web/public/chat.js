@@ -8,7 +8,8 @@ const UI = {
     label: "Ihre Frage",
     placeholder: "Ihre Frage, z. B. „Was ist eine Planungszelle?“",
     send: "Senden",
-    privacy: "Gespeichert wird nur der Gesprächskontext (z. B. die letzte Methode), höchstens 24 Stunden – keine Nachrichtentexte.",
+    privacy:
+      "Gespeichert wird nur der Gesprächskontext (z. B. die letzte Methode), höchstens 24 Stunden – keine Nachrichtentexte.",
     sources: "Quellen",
     helpful: "Hilfreich",
     unhelpful: "Nicht hilfreich",
@@ -21,7 +22,8 @@ const UI = {
     label: "Your question",
     placeholder: "Your question, e.g. “What is a citizens' assembly?”",
     send: "Send",
-    privacy: "Only the conversation context (e.g. the last method) is stored, for 24 hours at most – no message text.",
+    privacy:
+      "Only the conversation context (e.g. the last method) is stored, for 24 hours at most – no message text.",
     sources: "Sources",
     helpful: "Helpful",
     unhelpful: "Not helpful",
@@ -44,8 +46,10 @@ function t(key) {
 
 function applyLanguage() {
   document.documentElement.lang = language;
-  for (const element of document.querySelectorAll("[data-i18n]")) element.textContent = t(element.dataset.i18n);
-  for (const element of document.querySelectorAll("[data-i18n-placeholder]")) element.placeholder = t(element.dataset.i18nPlaceholder);
+  for (const element of document.querySelectorAll("[data-i18n]"))
+    element.textContent = t(element.dataset.i18n);
+  for (const element of document.querySelectorAll("[data-i18n-placeholder]"))
+    element.placeholder = t(element.dataset.i18nPlaceholder);
   for (const button of document.querySelectorAll(".language")) {
     button.setAttribute("aria-pressed", String(button.dataset.language === language));
   }
@@ -115,11 +119,15 @@ function renderReply(reply) {
   if (reply.facts.length > 0) {
     const facts = element("dl");
     for (const fact of reply.facts) {
-      facts.append(Object.assign(element("dt"), { textContent: fact.label }), Object.assign(element("dd"), { textContent: fact.value }));
+      facts.append(
+        Object.assign(element("dt"), { textContent: fact.label }),
+        Object.assign(element("dd"), { textContent: fact.value }),
+      );
     }
     bubble.append(facts);
   }
-  for (const item of reply.links) bubble.append(inline(element("p"), "")).lastChild.append(link(`→ ${item.label}`, item.url));
+  for (const item of reply.links)
+    bubble.append(inline(element("p"), "")).lastChild.append(link(`→ ${item.label}`, item.url));
   if (reply.sources.length > 0 && reply.intent !== "section") {
     const details = element("details");
     details.append(Object.assign(element("summary"), { textContent: t("sources") }));
@@ -134,16 +142,37 @@ function renderReply(reply) {
     bubble.append(details);
   }
   if (reply.choices.length > 0) {
-    bubble.append(buttonRow(reply.choices.map((choice, i) => ({ ...choice, label: `${i + 1}. ${choice.label}`, shownAs: choice.label })), "choices", t("choices")));
+    bubble.append(
+      buttonRow(
+        reply.choices.map((choice, i) => ({
+          ...choice,
+          label: `${i + 1}. ${choice.label}`,
+          shownAs: choice.label,
+        })),
+        "choices",
+        t("choices"),
+      ),
+    );
   }
-  if (reply.suggestions.length > 0) bubble.append(buttonRow(reply.suggestions, "suggestions", t("suggestions")));
+  if (reply.suggestions.length > 0)
+    bubble.append(buttonRow(reply.suggestions, "suggestions", t("suggestions")));
   if (reply.feedback) {
     const entryId = reply.feedback.entryId;
     bubble.append(
       buttonRow(
         [
-          { label: "👍", ariaLabel: t("helpful"), shownAs: "👍", action: { type: "feedback", entryId, helpful: true } },
-          { label: "👎", ariaLabel: t("unhelpful"), shownAs: "👎", action: { type: "feedback", entryId, helpful: false } },
+          {
+            label: "👍",
+            ariaLabel: t("helpful"),
+            shownAs: "👍",
+            action: { type: "feedback", entryId, helpful: true },
+          },
+          {
+            label: "👎",
+            ariaLabel: t("unhelpful"),
+            shownAs: "👎",
+            action: { type: "feedback", entryId, helpful: false },
+          },
         ],
         "feedback",
         `${t("helpful")}?`,
@@ -166,7 +195,12 @@ async function send(payload, shownAs) {
     const response = await fetch("api/chat", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ text: "", ...payload, conversationId, locale: language === "en" ? "en-GB" : "de-DE" }),
+      body: JSON.stringify({
+        text: "",
+        ...payload,
+        conversationId,
+        locale: language === "en" ? "en-GB" : "de-DE",
+      }),
     });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const reply = await response.json();

@@ -1,0 +1,41 @@
+/**
+ * Measures answer quality on a question set.
+ * Usage: npm run eval -- [--file test/eval/questions.jsonl] [--json]
+ */
+import { parseArgs } from "node:util";
+import { loadConfig } from "../src/config.js";
+import { evaluate, readCases, type EvalReport } from "../src/eval/evaluate.js";
+import { createLogger } from "../src/logger.js";
+import { createServices } from "../src/services.js";
+import { MemoryStateStore } from "../src/state/memory.js";
+
+const { values } = parseArgs({
+  options: {
+    file: { type: "string", default: "test/eval/questions.jsonl" },
+    json: { type: "boolean", default: false },
+  },
+});
+
+const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
+
+function printReport(report: EvalReport): void {
+  console.log(`questions:                    ${report.count}`);
+  console.log(`top-1 accuracy:               ${percent(report.top1)}`);
+  console.log(`top-3 accuracy:               ${percent(report.top3)}`);
+  console.log(`MRR:                          ${report.mrr.toFixed(3)}`);
+  console.log(`out of scope declined:        ${percent(report.declinedOutOfScope)}`);
+  console.log(`in scope wrongly declined:    ${percent(report.wronglyDeclined)}`);
+  console.log(`misses (${report.misses.length}):`);
+  for (const miss of report.misses) {
+    const expected = miss.expected.length > 0 ? miss.expected.join(" | ") : "(decline)";
+    const got = miss.got.length > 0 ? miss.got.join(", ") : "(declined)";
+    console.log(`  ${JSON.stringify(miss.question)}\n    expected ${expected}; got ${got} [${miss.outcome}]`);
+  }
+}
+
+const config = loadConfig({ ...process.env, LOG_LEVEL: "error" });
+const logger = createLogger(config.LOG_LEVEL, { stderr: true, pretty: false });
+const { bot, knowledge } = await createServices(config, logger, new MemoryStateStore({ ttlSeconds: 60 }));
+const report = await evaluate(bot, knowledge, await readCases(values.file));
+if (values.json) console.log(JSON.stringify(report));
+else printReport(report);

@@ -1,0 +1,139 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadKnowledgeBase } from "../src/knowledge/knowledge-base.js";
+import { Retriever, type Retrieval } from "../src/search/retriever.js";
+import { KNOWLEDGE_DIR, entry } from "./helpers.js";
+
+function best(retrieval: Retrieval): string | undefined {
+  return retrieval.outcome === "answer" ? retrieval.best.id : undefined;
+}
+
+describe("retrieval over the shipped knowledge base", () => {
+  let retriever: Retriever;
+  beforeAll(async () => {
+    const { knowledge } = await loadKnowledgeBase(KNOWLEDGE_DIR);
+    retriever = new Retriever(knowledge.entries);
+  });
+
+  it.each([
+    "title:Bürgerrat",
+    "Bürgerrat~2",
+    "Bürgerrat^10",
+    "+Bürgerrat -Planungszelle",
+    "Bürger*",
+    '"Bürgerrat',
+    "::~~^^--++**",
+    "😀🙈",
+    "",
+    "   ",
+    "x".repeat(10_000),
+    "Bürgerrat ".repeat(1_000),
+  ])("never throws on %j", (text) => {
+    expect(() => retriever.retrieve(text)).not.toThrow();
+  });
+
+  it("finds the same entry for Bürgerrat, Buergerrat and Burgerrat", () => {
+    for (const spelling of ["Bürgerrat", "Buergerrat", "Burgerrat", "Was ist ein Buergerrat?"]) {
+      expect(best(retriever.retrieve(spelling)), spelling).toBe("buergerrat");
+    }
+  });
+
+  it("matches singular and plural", () => {
+    expect(best(retriever.retrieve("Planungszelle"))).toBe("planungszelle");
+    expect(best(retriever.retrieve("Planungszellen"))).toBe("planungszelle");
+    expect(best(retriever.retrieve("Bürgerräte"))).toBe("buergerrat");
+  });
+
+  it("finds entries from English questions", () => {
+    expect(best(retriever.retrieve("what is a citizens' assembly"))).toBe("buergerrat");
+    expect(best(retriever.retrieve("participatory budgeting"))).toBe("buergerhaushalt");
+    expect(best(retriever.retrieve("How does a future workshop work?"))).toBe("zukunftswerkstatt");
+  });
+
+  it("tolerates one typo in a longer word", () => {
+    expect(best(retriever.retrieve("Zukunftswerkstat"))).toBe("zukunftswerkstatt");
+    expect(best(retriever.retrieve("Konsensuskonferenc"))).toBe("konsensuskonferenz");
+  });
+
+  it("finds a compound from one of its parts", () => {
+    expect(best(retriever.retrieve("Haushalt"))).toBe("buergerhaushalt");
+  });
+
+  it("declines what is outside its knowledge", () => {
+    for (const text of [
+      "Wie wird das Wetter morgen?",
+      "Wie beantrage ich einen Reisepass?",
+      "asdf jklö qwertz",
+      "Rezept für Apfelkuchen",
+    ]) {
+      expect(retriever.retrieve(text).outcome, text).toBe("decline");
+    }
+  });
+
+  it("reports an empty query as empty, not as a random entry", () => {
+    expect(retriever.retrieve("Was ist das?").outcome).toBe("empty");
+    expect(retriever.retrieve("").outcome).toBe("empty");
+  });
+});
+
+describe("retrieval principles on a small knowledge base", () => {
+  it("ranks a match in the title above the summary above the body", () => {
+    const retriever = new Retriever([
+      entry("im-text", { body: "Hier geht es auch um Zeitbudget und anderes." }),
+      entry("in-zusammenfassung", { summary: { de: "Das Zeitbudget in Kürze.", en: "In short." } }),
+      entry("im-titel", { title: { de: "Zeitbudget", en: "Time budget" } }),
+    ]);
+    const { candidates } = retriever.rank("Zeitbudget");
+    expect(candidates.map((candidate) => candidate.id)).toEqual([
+      "im-titel",
+      "in-zusammenfassung",
+      "im-text",
+    ]);
+  });
+
+  it("ranks a typo match below an exact one", () => {
+    const retriever = new Retriever([
+      entry("aehnlich", { title: { de: "Quartiersfarum", en: "x" } }),
+      entry("genau", { title: { de: "Quartiersforum", en: "y" } }),
+    ]);
+    const exact = retriever.rank("Quartiersforum").candidates;
+    expect(exact.map((candidate) => candidate.id)).toEqual(["genau", "aehnlich"]);
+    expect(exact[1]?.score).toBeLessThan(exact[0]?.score ?? 0);
+    expect(best(retriever.retrieve("Quartiersforun"))).toBe("genau");
+  });
+
+  it("does not forgive typos in short words", () => {
+    const retriever = new Retriever([entry("rat", { title: { de: "Rat", en: "council" } })]);
+    expect(retriever.retrieve("Bad").outcome).not.toBe("answer");
+  });
+
+  it("finds the parts of a compound query", () => {
+    const retriever = new Retriever([
+      entry("verfahren", { title: { de: "Verfahren", en: "Procedures" } }),
+      entry("beteiligung", { title: { de: "Beteiligung", en: "Participation" } }),
+      entry("anderes", { title: { de: "Anderes", en: "Other" } }),
+    ]);
+    const found = retriever.rank("Beteiligungsverfahren").candidates.map((candidate) => candidate.id);
+    expect(found.sort()).toEqual(["beteiligung", "verfahren"]);
+  });
+
+  it("asks back when two entries fit equally well", () => {
+    const retriever = new Retriever([
+      entry("stadt-a", { title: { de: "Stadtforum Nord", en: "City forum north" } }),
+      entry("stadt-b", { title: { de: "Stadtforum Süd", en: "City forum south" } }),
+      entry("anderes", { title: { de: "Anderes", en: "Other" } }),
+    ]);
+    const retrieval = retriever.retrieve("Stadtforum");
+    expect(retrieval.outcome).toBe("clarify");
+    if (retrieval.outcome === "clarify") {
+      expect(retrieval.choices.map((choice) => choice.id).sort()).toEqual(["stadt-a", "stadt-b"]);
+    }
+  });
+
+  it("answers directly when the question names an entry", () => {
+    const retriever = new Retriever([
+      entry("stadt-a", { title: { de: "Stadtforum Nord", en: "City forum north" } }),
+      entry("stadt-b", { title: { de: "Stadtforum Süd", en: "City forum south" } }),
+    ]);
+    expect(best(retriever.retrieve("Stadtforum Nord"))).toBe("stadt-a");
+  });
+});
