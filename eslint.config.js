@@ -21,7 +21,13 @@ export default tseslint.config(
     files: ["adapters/web/public/**/*.js"],
     languageOptions: {
       sourceType: "script",
-      globals: { document: "readonly", sessionStorage: "readonly", crypto: "readonly", fetch: "readonly" },
+      globals: {
+        document: "readonly",
+        sessionStorage: "readonly",
+        crypto: "readonly",
+        fetch: "readonly",
+        console: "readonly",
+      },
     },
   },
 );

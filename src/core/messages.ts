@@ -50,11 +50,6 @@ export const MESSAGES = {
       summary: "Kurzfassung",
       switchLanguage: "English",
     },
-    exampleQuestions: [
-      "Was ist eine Planungszelle?",
-      "Was ist ein Bürgerrat?",
-      "Wie funktioniert ein Bürgerhaushalt?",
-    ],
     sources: "Quellen",
   },
   en: {
@@ -102,11 +97,6 @@ export const MESSAGES = {
       summary: "Summary",
       switchLanguage: "Deutsch",
     },
-    exampleQuestions: [
-      "What is a planning cell?",
-      "What is a citizens' assembly?",
-      "How does participatory budgeting work?",
-    ],
     sources: "Sources",
   },
 } satisfies Record<Language, unknown>;

@@ -15,6 +15,8 @@ type Candidates = Reply["candidates"];
 /** Entries whose answer always carries the link to the publication. */
 const PUBLICATION_CONTEXT = new Set(["publikation", "innovationsdialog", "fachtagung-2013"]);
 const MAX_SECTION_SUGGESTIONS = 4;
+/** Entries the help offers as first questions. */
+const EXAMPLE_ENTRIES = ["planungszelle", "buergerrat", "buergerhaushalt"];
 const MAX_RELATED_SUGGESTIONS = 2;
 
 export function emptyReply(intent: Intent, outcome: Outcome, language: Language): Reply {
@@ -256,7 +258,6 @@ export function noContextReply(context: ReplyContext): Reply {
 export function helpReply(context: ReplyContext, intent: "help" | "greeting" = "help"): Reply {
   const { language } = context;
   const messages = messagesFor(language);
-  const examples = messages.exampleQuestions.map((question) => ({ label: question, text: question }));
   return {
     ...emptyReply(intent, "info", language),
     title: messages.helpTitle,
@@ -267,8 +268,7 @@ export function helpReply(context: ReplyContext, intent: "help" | "greeting" = "
     ],
     links: [{ label: messages.publicationLink, url: context.publicationUrl }],
     suggestions: [
-      ...examples
-        .map((example) => context.knowledge.entries.find((entry) => entry.title[language] === example.label))
+      ...EXAMPLE_ENTRIES.map((id) => context.knowledge.get(id))
         .filter((entry): entry is Entry => entry !== undefined)
         .map((entry) => entrySuggestion(entry, language)),
       ...exploreSuggestions(language).slice(0, 3),

@@ -126,8 +126,11 @@ function renderReply(reply) {
     }
     bubble.append(facts);
   }
-  for (const item of reply.links)
-    bubble.append(inline(element("p"), "")).lastChild.append(link(`→ ${item.label}`, item.url));
+  for (const item of reply.links) {
+    const paragraph = element("p", "link");
+    paragraph.append(link(`→ ${item.label}`, item.url));
+    bubble.append(paragraph);
+  }
   if (reply.sources.length > 0 && reply.intent !== "section") {
     const details = element("details");
     details.append(Object.assign(element("summary"), { textContent: t("sources") }));
@@ -210,7 +213,8 @@ async function send(payload, shownAs) {
       applyLanguage();
     }
     renderReply(reply);
-  } catch {
+  } catch (error) {
+    console.error(error);
     const bubble = element("div", "message bot error");
     bubble.textContent = t("error");
     log.append(bubble);

@@ -1,0 +1,77 @@
+import { existsSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adapters } from "../adapters/index.js";
+import { startServer, type RunningServer } from "../src/server.js";
+import { testServices } from "./helpers.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  if (process.env.CI) throw new Error(`CI needs Chromium for the browser test, none at ${CHROMIUM}`);
+  console.warn(
+    `\n*** Browser test SKIPPED: no Chromium at ${CHROMIUM}. Install it or set CHROMIUM_PATH. ***\n`,
+  );
+}
+
+describe.skipIf(!hasChromium)("web chat in a real browser", () => {
+  let running: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    running = await startServer(await testServices(), adapters);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    page = await browser.newPage();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser.close();
+    await running.close();
+  });
+
+  it("asks, gets an answer and follows a suggestion, by keyboard and by click", async () => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(running.url);
+    // The page greets with the help text.
+    await page.locator(".message.bot h2", { hasText: "Beteiligungslotse" }).waitFor();
+
+    await page.locator("#question").focus();
+    await page.keyboard.type("Was ist eine Planungszelle?");
+    await page.keyboard.press("Enter");
+    const answer = page.locator(".message.bot").last();
+    await answer.locator("h2", { hasText: "Planungszelle" }).waitFor();
+    expect(await answer.locator("dl dt").allTextContents()).toContain("Teilnehmende");
+
+    await answer.getByRole("button", { name: "Risiken" }).click();
+    await page.locator(".message.bot h2", { hasText: "– Risiken" }).waitFor();
+    expect(await page.locator(".message.user").allTextContents()).toEqual([
+      "Was ist eine Planungszelle?",
+      "Risiken",
+    ]);
+
+    await page.screenshot({ path: "test-results/web-chat.png", fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it("switches the interface and the answers to English", async () => {
+    await page.getByRole("button", { name: "EN", exact: true }).click();
+    await page.locator(".message.bot p", { hasText: "from now on I'll answer in English" }).waitFor();
+    expect(await page.locator("#ask button[type=submit]").textContent()).toBe("Send");
+    await page.locator("#question").fill("what is a citizens' assembly");
+    await page.locator("#question").press("Enter");
+    await page.locator(".message.bot dt", { hasText: "Participants" }).last().waitFor();
+  });
+});
