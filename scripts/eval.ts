@@ -1,10 +1,12 @@
 /**
  * Measures answer quality on a question set.
- * Usage: npm run eval -- [--file test/eval/questions.jsonl] [--json]
+ * Usage: npm run eval -- [--file test/eval/questions.jsonl] [--json] [--sweep]
+ * --sweep evaluates a grid of decision thresholds instead, to calibrate them.
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.js";
 import { evaluate, readCases, type EvalReport } from "../src/eval/evaluate.js";
+import { sweepThresholds } from "../src/eval/sweep.js";
 import { createLogger } from "../src/logger.js";
 import { createServices } from "../src/services.js";
 import { MemoryStateStore } from "../src/state/memory.js";
@@ -13,6 +15,7 @@ const { values } = parseArgs({
   options: {
     file: { type: "string", default: "test/eval/questions.jsonl" },
     json: { type: "boolean", default: false },
+    sweep: { type: "boolean", default: false },
   },
 });
 
@@ -36,6 +39,27 @@ function printReport(report: EvalReport): void {
 const config = loadConfig({ ...process.env, LOG_LEVEL: "error" });
 const logger = createLogger(config.LOG_LEVEL, { stderr: true, pretty: false });
 const { bot, knowledge } = await createServices(config, logger, new MemoryStateStore({ ttlSeconds: 60 }));
-const report = await evaluate(bot, knowledge, await readCases(values.file));
-if (values.json) console.log(JSON.stringify(report));
-else printReport(report);
+const cases = await readCases(values.file);
+
+if (values.sweep) {
+  const rows = await sweepThresholds(knowledge, cases, logger, config.PUBLICATION_URL);
+  if (values.json) {
+    console.log(
+      JSON.stringify(
+        rows.map(({ thresholds, report: { misses: _, ...figures } }) => ({ thresholds, ...figures })),
+      ),
+    );
+  } else {
+    console.log("answer  close   top-1    top-3    MRR    declined out  wrongly declined");
+    for (const { thresholds, report } of rows) {
+      const cells = [report.top1, report.top3].map(percent).map((cell) => cell.padStart(7));
+      console.log(
+        `${thresholds.answerConfidence.toFixed(2)}    ${thresholds.closeConfidence.toFixed(2)}  ${cells.join("  ")}  ${report.mrr.toFixed(3)}  ${percent(report.declinedOutOfScope).padStart(9)}  ${percent(report.wronglyDeclined).padStart(9)}`,
+      );
+    }
+  }
+} else {
+  const report = await evaluate(bot, knowledge, cases);
+  if (values.json) console.log(JSON.stringify(report));
+  else printReport(report);
+}

@@ -23,7 +23,7 @@ export interface BotOptions {
   now?: () => Date;
 }
 
-interface Outcome {
+interface TurnResult {
   reply: Reply;
   state: ConversationState;
   feedback?: { entryId: string; helpful: boolean };
@@ -76,27 +76,27 @@ export class Bot {
     const key = conversationKey(turn.platform, turn.conversationId);
     const state = await this.loadState(key);
     const text = turn.text.slice(0, MAX_TEXT_LENGTH);
-    const outcome = turn.action ? this.onAction(turn.action, turn, state) : this.onText(text, turn, state);
+    const result = turn.action ? this.onAction(turn.action, turn, state) : this.onText(text, turn, state);
 
     // One write per turn: feedback leaves the conversation as it was, so it only records the vote.
-    const write = outcome.feedback
-      ? this.options.store.recordFeedback(outcome.feedback.entryId, outcome.feedback.helpful)
-      : this.options.store.save(key, { ...outcome.state, lastLanguage: outcome.reply.language });
+    const write = result.feedback
+      ? this.options.store.recordFeedback(result.feedback.entryId, result.feedback.helpful)
+      : this.options.store.save(key, { ...result.state, lastLanguage: result.reply.language });
     await write.catch((error: unknown) => {
       this.options.logger.error({ err: error }, "could not write conversation state");
     });
     this.options.logger.info(
       {
         platform: turn.platform,
-        intent: outcome.reply.intent,
-        outcome: outcome.reply.outcome,
-        entryId: outcome.reply.entryId,
-        score: outcome.reply.score,
-        language: outcome.reply.language,
+        intent: result.reply.intent,
+        outcome: result.reply.outcome,
+        entryId: result.reply.entryId,
+        score: result.reply.score,
+        language: result.reply.language,
       },
       "turn answered",
     );
-    return outcome.reply;
+    return result.reply;
   }
 
   /** A store that cannot be reached costs the follow-up context, never the answer. */
@@ -123,7 +123,7 @@ export class Bot {
     );
   }
 
-  private onAction(action: Action, turn: Turn, state: ConversationState): Outcome {
+  private onAction(action: Action, turn: Turn, state: ConversationState): TurnResult {
     const language = action.type === "language" ? action.language : this.languageFor(turn, state);
     const context = this.context(language);
     const { knowledge } = this.options;
@@ -164,7 +164,7 @@ export class Bot {
     name: Extract<Action, { type: "command" }>["command"],
     context: replies.ReplyContext,
     state: ConversationState,
-  ): Outcome {
+  ): TurnResult {
     switch (name) {
       case "help":
         return { reply: replies.helpReply(context), state };
@@ -181,7 +181,7 @@ export class Bot {
     }
   }
 
-  private onText(text: string, turn: Turn, state: ConversationState): Outcome {
+  private onText(text: string, turn: Turn, state: ConversationState): TurnResult {
     const intent = detectIntent(text);
     if (intent.type === "language") {
       return this.onAction({ type: "language", language: intent.language }, turn, state);
@@ -195,7 +195,7 @@ export class Bot {
     text: string,
     context: replies.ReplyContext,
     state: ConversationState,
-  ): Outcome {
+  ): TurnResult {
     switch (intent.type) {
       case "help":
       case "greeting":
@@ -203,11 +203,10 @@ export class Bot {
       case "thanks":
         return { reply: replies.thanksReply(context), state };
       case "tip":
-        return this.tip(context, state);
       case "publication":
-        return this.publication(context, state);
+        return this.command(intent.type, context, state);
       case "list":
-        return { reply: replies.listReply(intent.what, context), state };
+        return this.command(`list-${intent.what}`, context, state);
       case "choice": {
         const id = state.choices?.[intent.index];
         const entry = id ? this.options.knowledge.get(id) : undefined;
@@ -225,7 +224,7 @@ export class Bot {
     }
   }
 
-  private ask(text: string, context: replies.ReplyContext, state: ConversationState): Outcome {
+  private ask(text: string, context: replies.ReplyContext, state: ConversationState): TurnResult {
     const retrieval = this.options.retriever.retrieve(text);
     const candidates = candidatesOf(retrieval);
     switch (retrieval.outcome) {
@@ -272,7 +271,7 @@ export class Bot {
     text: string,
     context: replies.ReplyContext,
     state: ConversationState,
-  ): Outcome {
+  ): TurnResult {
     const { retriever, knowledge } = this.options;
     if (!retriever.hasContent(rest)) {
       const last = state.lastEntryId ? knowledge.get(state.lastEntryId) : undefined;
@@ -292,15 +291,15 @@ export class Bot {
       return { reply, state: next };
     }
 
-    const outcome = this.ask(text, context, state);
+    const asked = this.ask(text, context, state);
     const entry =
-      outcome.reply.outcome === "answered" && outcome.reply.entryId
-        ? knowledge.get(outcome.reply.entryId)
+      asked.reply.outcome === "answered" && asked.reply.entryId
+        ? knowledge.get(asked.reply.entryId)
         : undefined;
     const found = entry ? resolveSection(entry, section, context.language) : undefined;
-    if (!entry || !found) return outcome;
-    const options = { confidence: outcome.reply.score, candidates: outcome.reply.candidates };
-    return { ...outcome, reply: replies.sectionReply(entry, found, context, options) };
+    if (!entry || !found) return asked;
+    const options = { confidence: asked.reply.score, candidates: asked.reply.candidates };
+    return { ...asked, reply: replies.sectionReply(entry, found, context, options) };
   }
 
   private section(
@@ -308,7 +307,7 @@ export class Bot {
     section: SectionRequest,
     context: replies.ReplyContext,
     state: ConversationState,
-  ): Outcome {
+  ): TurnResult {
     const found = resolveSection(entry, section, context.language);
     const reply = found
       ? replies.sectionReply(entry, found, context)
@@ -316,7 +315,7 @@ export class Bot {
     return { reply, state: { ...state, lastEntryId: entry.id, choices: undefined } };
   }
 
-  private tip(context: replies.ReplyContext, state: ConversationState): Outcome {
+  private tip(context: replies.ReplyContext, state: ConversationState): TurnResult {
     const tip = nextTip(this.options.knowledge.ofKind("recommendation"), state.lastTipId, this.now());
     const reply = replies.tipReply(tip, context);
     return {
@@ -325,7 +324,7 @@ export class Bot {
     };
   }
 
-  private publication(context: replies.ReplyContext, state: ConversationState): Outcome {
+  private publication(context: replies.ReplyContext, state: ConversationState): TurnResult {
     const entry = this.options.knowledge.get(PUBLICATION_ID);
     if (!entry) return { reply: replies.unknownEntryReply(context), state };
     return {

@@ -20,11 +20,18 @@ export type Retrieval =
   | { outcome: "empty"; candidates: [] };
 
 /**
- * The decision thresholds, calibrated with `npm run eval` on test/eval/questions.jsonl: below
- * ANSWER_CONFIDENCE the bot declines; candidates within CLOSE_CONFIDENCE of the best one and with at least
- * CLOSE_SCORE_RATIO of its score make the question ambiguous ("Meinten Sie …?").
+ * The decision: below `answerConfidence` the bot declines; candidates within `closeConfidence` of the best
+ * one and with at least `closeScoreRatio` of its Lunr score make the question ambiguous ("Meinten Sie …?").
+ * The defaults were calibrated with `npm run eval -- --sweep` on test/eval/questions.jsonl.
  */
-export const THRESHOLDS = {
+export interface Thresholds {
+  answerConfidence: number;
+  closeConfidence: number;
+  closeScoreRatio: number;
+  maxChoices: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
   answerConfidence: 0.5,
   closeConfidence: 0.12,
   closeScoreRatio: 0.8,
@@ -51,7 +58,10 @@ export class Retriever {
   /** The same names as lists of terms, to find a name inside a longer question. */
   private readonly nameTerms: { id: string; terms: string[] }[] = [];
 
-  constructor(entries: readonly Entry[]) {
+  constructor(
+    entries: readonly Entry[],
+    private readonly thresholds: Thresholds = DEFAULT_THRESHOLDS,
+  ) {
     this.index = new SearchIndex(entries);
     for (const entry of entries) {
       for (const language of LANGUAGES) {
@@ -131,17 +141,17 @@ export class Retriever {
     // Confidence first, Lunr's score to break ties: an entry that explains more of the question wins.
     const ranked = [...candidates].sort((a, b) => b.confidence - a.confidence || b.score - a.score);
     const best = ranked[0];
-    if (!best || best.confidence < THRESHOLDS.answerConfidence)
+    if (!best || best.confidence < this.thresholds.answerConfidence)
       return { outcome: "decline", candidates: ranked };
 
     const close = ranked.filter(
       (candidate) =>
-        candidate.confidence >= THRESHOLDS.answerConfidence &&
-        candidate.confidence >= best.confidence - THRESHOLDS.closeConfidence &&
-        candidate.score >= best.score * THRESHOLDS.closeScoreRatio,
+        candidate.confidence >= this.thresholds.answerConfidence &&
+        candidate.confidence >= best.confidence - this.thresholds.closeConfidence &&
+        candidate.score >= best.score * this.thresholds.closeScoreRatio,
     );
     if (close.length > 1) {
-      return { outcome: "clarify", choices: close.slice(0, THRESHOLDS.maxChoices), candidates: ranked };
+      return { outcome: "clarify", choices: close.slice(0, this.thresholds.maxChoices), candidates: ranked };
     }
     return { outcome: "answer", best, candidates: ranked };
   }
