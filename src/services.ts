@@ -18,19 +18,20 @@ export interface Services {
   bot: Bot;
 }
 
-export function createStore(config: Config): StateStore {
+export function createStore(config: Config, logger?: Logger): StateStore {
   if (!config.REDIS_URL) return new MemoryStateStore({ ttlSeconds: config.STATE_TTL_SECONDS });
-  return RedisStateStore.connect(config.REDIS_URL, {
+  const options = {
     ttlSeconds: config.STATE_TTL_SECONDS,
     feedbackTtlSeconds: config.FEEDBACK_TTL_DAYS * 24 * 60 * 60,
     prefix: config.REDIS_KEY_PREFIX,
-  });
+  };
+  return RedisStateStore.connect(config.REDIS_URL, options, logger);
 }
 
 export async function createServices(
   config: Config,
   logger: Logger,
-  store = createStore(config),
+  store = createStore(config, logger),
 ): Promise<Services> {
   const { knowledge, warnings } = await loadKnowledgeBase(path.resolve(config.KNOWLEDGE_DIR));
   if (warnings.length > 0) {

@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import type { Logger } from "pino";
 import { decodeState, encodeState } from "./codec.js";
 import type { ConversationState, StateStore } from "./types.js";
 
@@ -16,14 +17,17 @@ export class RedisStateStore implements StateStore {
     private readonly options: RedisStoreOptions,
   ) {}
 
-  static connect(url: string, options: RedisStoreOptions): RedisStateStore {
+  static connect(url: string, options: RedisStoreOptions, logger?: Logger): RedisStateStore {
+    // While Redis is away, commands fail at once instead of waiting: the bot then answers without context.
     const redis = new Redis(url, {
-      // Fail a command quickly instead of queueing it while Redis is away; the bot answers without state.
+      enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
-      enableOfflineQueue: true,
       connectTimeout: 5_000,
-      lazyConnect: false,
     });
+    // ioredis reconnects by itself; without a listener each failed attempt would be an unhandled error.
+    redis.on("error", (error: Error) =>
+      logger?.warn({ err: { message: error.message } }, "Redis connection problem"),
+    );
     return new RedisStateStore(redis, options);
   }
 
