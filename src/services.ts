@@ -18,7 +18,7 @@ export interface Services {
   bot: Bot;
 }
 
-export function createStore(config: Config, logger?: Logger): StateStore {
+export async function createStore(config: Config, logger?: Logger): Promise<StateStore> {
   if (!config.REDIS_URL) return new MemoryStateStore({ ttlSeconds: config.STATE_TTL_SECONDS });
   const options = {
     ttlSeconds: config.STATE_TTL_SECONDS,
@@ -31,8 +31,9 @@ export function createStore(config: Config, logger?: Logger): StateStore {
 export async function createServices(
   config: Config,
   logger: Logger,
-  store = createStore(config, logger),
+  givenStore?: StateStore,
 ): Promise<Services> {
+  const store = givenStore ?? (await createStore(config, logger));
   const { knowledge, warnings } = await loadKnowledgeBase(path.resolve(config.KNOWLEDGE_DIR));
   if (warnings.length > 0) {
     logger.warn(

@@ -29,6 +29,24 @@ describe("in-memory state", () => {
   });
 });
 
+describe("Redis that cannot be reached", () => {
+  it("lets the bot answer at once, without context, and reports not ready", async () => {
+    const store = await RedisStateStore.connect(
+      "redis://127.0.0.1:1",
+      { ttlSeconds: 60, feedbackTtlSeconds: 60, prefix: "unreachable:" },
+      undefined,
+      200,
+    );
+    const services = await testServices(store);
+    const started = Date.now();
+    const reply = await services.bot.handle(turn("Was ist ein Bürgerrat?"));
+    expect(reply.entryId).toBe("buergerrat");
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await store.ping()).toBe(false);
+    await store.close();
+  });
+});
+
 const redisUrl = await findRedis();
 
 describe.skipIf(!redisUrl)("Redis state", () => {
@@ -47,7 +65,7 @@ describe.skipIf(!redisUrl)("Redis state", () => {
   });
 
   it("stores state under a namespaced key that expires", async () => {
-    const store = RedisStateStore.connect(redisUrl ?? "", options);
+    const store = await RedisStateStore.connect(redisUrl ?? "", options);
     await store.save("abc", { lastEntryId: "planungszelle", lastLanguage: "de" });
     expect(await store.load("abc")).toEqual({ lastEntryId: "planungszelle", lastLanguage: "de" });
     const ttl = await admin.ttl(`${prefix}conv:abc`);
@@ -57,13 +75,13 @@ describe.skipIf(!redisUrl)("Redis state", () => {
   });
 
   it("keeps a conversation across a restart of the bot", async () => {
-    const first = RedisStateStore.connect(redisUrl ?? "", options);
+    const first = await RedisStateStore.connect(redisUrl ?? "", options);
     const before = await testServices(first);
     const conversationId = randomUUID();
     await before.bot.handle(turn("Was ist ein Bürgerrat?", { conversationId }));
     await first.close();
 
-    const second = RedisStateStore.connect(redisUrl ?? "", options);
+    const second = await RedisStateStore.connect(redisUrl ?? "", options);
     const after = await testServices(second);
     const reply = await after.bot.handle(turn("Risiken?", { conversationId }));
     expect(reply).toMatchObject({ intent: "section", entryId: "buergerrat" });
@@ -71,7 +89,7 @@ describe.skipIf(!redisUrl)("Redis state", () => {
   });
 
   it("treats a damaged record as no state", async () => {
-    const store = RedisStateStore.connect(redisUrl ?? "", options);
+    const store = await RedisStateStore.connect(redisUrl ?? "", options);
     await admin.set(`${prefix}conv:broken`, "{not json", "EX", 60);
     expect(await store.load("broken")).toBeUndefined();
     await admin.set(`${prefix}conv:odd`, JSON.stringify({ lastLanguage: "fr" }), "EX", 60);
@@ -80,7 +98,7 @@ describe.skipIf(!redisUrl)("Redis state", () => {
   });
 
   it("counts feedback per entry with an expiry", async () => {
-    const store = RedisStateStore.connect(redisUrl ?? "", options);
+    const store = await RedisStateStore.connect(redisUrl ?? "", options);
     await store.recordFeedback("buergerrat", true);
     await store.recordFeedback("buergerrat", false);
     await store.recordFeedback("buergerrat", true);
@@ -90,7 +108,7 @@ describe.skipIf(!redisUrl)("Redis state", () => {
   });
 
   it("costs at most two round trips per message: one read, one write", async () => {
-    const store = RedisStateStore.connect(redisUrl ?? "", options);
+    const store = await RedisStateStore.connect(redisUrl ?? "", options);
     const services = await testServices(store);
     const conversationId = randomUUID();
     const key = `${prefix}conv:${conversationKey("test", conversationId)}`;

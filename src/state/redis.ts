@@ -17,17 +17,36 @@ export class RedisStateStore implements StateStore {
     private readonly options: RedisStoreOptions,
   ) {}
 
-  static connect(url: string, options: RedisStoreOptions, logger?: Logger): RedisStateStore {
-    // While Redis is away, commands fail at once instead of waiting: the bot then answers without context.
+  /**
+   * Connects and waits until Redis is ready, or until `readyTimeoutMs` has passed: a bot whose Redis is
+   * away still starts and answers, without follow-up context, and reconnects when Redis is back.
+   */
+  static async connect(
+    url: string,
+    options: RedisStoreOptions,
+    logger?: Logger,
+    readyTimeoutMs = 3_000,
+  ): Promise<RedisStateStore> {
+    // While Redis is away, commands fail at once instead of waiting in a queue.
     const redis = new Redis(url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       connectTimeout: 5_000,
     });
     // ioredis reconnects by itself; without a listener each failed attempt would be an unhandled error.
-    redis.on("error", (error: Error) =>
-      logger?.warn({ err: { message: error.message } }, "Redis connection problem"),
-    );
+    redis.on("error", (error: Error) => {
+      logger?.warn({ err: { message: error.message } }, "Redis connection problem");
+    });
+    const ready = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        resolve(false);
+      }, readyTimeoutMs);
+      redis.once("ready", () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    if (!ready) logger?.warn("Redis is not reachable yet; answering without conversation state until it is");
     return new RedisStateStore(redis, options);
   }
 
