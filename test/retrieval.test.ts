@@ -101,6 +101,17 @@ describe("retrieval principles on a small knowledge base", () => {
     expect(best(retriever.retrieve("Quartiersforun"))).toBe("genau");
   });
 
+  it("forgives a typo in a name, not in running text", () => {
+    const retriever = new Retriever([
+      entry("verfahren", {
+        title: { de: "Planfeststellung", en: "Plan approval" },
+        body: "Unterlagen ohne Passwort.",
+      }),
+    ]);
+    expect(best(retriever.retrieve("Planfeststelung"))).toBe("verfahren");
+    expect(retriever.retrieve("passport").outcome).toBe("decline");
+  });
+
   it("does not forgive typos in short words", () => {
     const retriever = new Retriever([entry("rat", { title: { de: "Rat", en: "council" } })]);
     expect(retriever.retrieve("Bad").outcome).not.toBe("answer");

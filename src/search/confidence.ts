@@ -28,7 +28,12 @@ export function tokenEvidence(hit: Hit, token: QueryToken): number {
   for (const [term, fields] of hit.matches) {
     const match = matchEvidence(term, token);
     if (match === 0) continue;
-    for (const field of fields) best = Math.max(best, match * FIELD_EVIDENCE[parseFieldName(field).kind]);
+    for (const field of fields) {
+      const kind = parseFieldName(field).kind;
+      // People misspell the names they ask for; a near miss in running text is more often another word.
+      if (match === MATCH_EVIDENCE.typo && kind === "body") continue;
+      best = Math.max(best, match * FIELD_EVIDENCE[kind]);
+    }
   }
   return best;
 }

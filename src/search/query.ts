@@ -21,8 +21,10 @@ export function contentWords(text: string): string[] {
 
 const MIN_PART_LENGTH = 4;
 const LINKING_ELEMENTS = ["", "s", "es", "n", "en", "e"];
-/** Known parts must make up at least this share of a compound for the split to count. */
+/** Known parts must make up at least this share of a compound for a split with unknown letters to count. */
 const MIN_KNOWN_SHARE = 0.5;
+/** Only long words are split with unknown letters left over: in short ones the match is chance ("passport"). */
+const MIN_PARTIAL_SPLIT_LENGTH = 10;
 
 interface Split {
   parts: string[];
@@ -66,9 +68,9 @@ export function splitCompound(folded: string, vocabulary: ReadonlySet<string>): 
   }
   const split = best[folded.length];
   if (!split || split.parts.length === 0) return [];
+  if (split.unknownLetters === 0) return split.parts.length > 1 ? split.parts : [];
   const knownShare = 1 - split.unknownLetters / folded.length;
-  const isCompound = split.parts.length > 1 || split.unknownLetters > 0;
-  return isCompound && knownShare >= MIN_KNOWN_SHARE ? split.parts : [];
+  return folded.length >= MIN_PARTIAL_SPLIT_LENGTH && knownShare >= MIN_KNOWN_SHARE ? split.parts : [];
 }
 
 export function toQueryTokens(
