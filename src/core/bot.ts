@@ -42,6 +42,11 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+/** The state after showing an entry: follow-ups refer to it, and earlier "Meinten Sie …?" choices are settled. */
+function showing(state: ConversationState, entryId: string): ConversationState {
+  return { ...state, lastEntryId: entryId, choices: undefined };
+}
+
 /** Recommendations have "why" and "how" where methods have strengths and a process. */
 const SECTION_FALLBACK: Partial<Record<SectionRequest, SectionRequest>> = {
   process: "how",
@@ -133,13 +138,13 @@ export class Bot {
         if (!entry) return { reply: replies.unknownEntryReply(context), state };
         return {
           reply: replies.entryReply(entry, context),
-          state: { ...state, lastEntryId: entry.id, choices: undefined },
+          state: showing(state, entry.id),
         };
       }
       case "section": {
         const entry = knowledge.get(action.entryId);
         if (!entry) return { reply: replies.unknownEntryReply(context), state };
-        return this.section(entry, action.section, context, { ...state, lastEntryId: entry.id });
+        return this.section(entry, action.section, context, state);
       }
       case "command":
         return this.command(action.command, context, state);
@@ -213,7 +218,7 @@ export class Bot {
         if (!entry) return this.ask(text, context, state);
         return {
           reply: replies.entryReply(entry, context),
-          state: { ...state, lastEntryId: entry.id, choices: undefined },
+          state: showing(state, entry.id),
         };
       }
       case "section":
@@ -255,7 +260,7 @@ export class Bot {
             confidence: round(retrieval.best.confidence),
             candidates,
           }),
-          state: { ...state, lastEntryId: entry.id, choices: undefined },
+          state: showing(state, entry.id),
         };
       }
     }
@@ -282,7 +287,7 @@ export class Bot {
     const namedId = retriever.entryNamedBy(rest);
     const named = namedId ? knowledge.get(namedId) : undefined;
     if (named) {
-      const next = { ...state, lastEntryId: named.id, choices: undefined };
+      const next = showing(state, named.id);
       const found = resolveSection(named, section, context.language);
       // "Chancen und Risiken von Bürgerbeteiligung" names an entry that is itself the answer.
       const reply = found
@@ -312,7 +317,7 @@ export class Bot {
     const reply = found
       ? replies.sectionReply(entry, found, context)
       : replies.missingSectionReply(entry, section, context);
-    return { reply, state: { ...state, lastEntryId: entry.id, choices: undefined } };
+    return { reply, state: showing(state, entry.id) };
   }
 
   private tip(context: replies.ReplyContext, state: ConversationState): TurnResult {
@@ -320,7 +325,7 @@ export class Bot {
     const reply = replies.tipReply(tip, context);
     return {
       reply,
-      state: tip ? { ...state, lastTipId: tip.id, lastEntryId: tip.id, choices: undefined } : state,
+      state: tip ? { ...showing(state, tip.id), lastTipId: tip.id } : state,
     };
   }
 
@@ -329,7 +334,7 @@ export class Bot {
     if (!entry) return { reply: replies.unknownEntryReply(context), state };
     return {
       reply: replies.entryReply(entry, context, { intent: "publication" }),
-      state: { ...state, lastEntryId: entry.id, choices: undefined },
+      state: showing(state, entry.id),
     };
   }
 }
