@@ -4,7 +4,7 @@ import { Bot } from "./core/bot.js";
 import { loadKnowledgeBase, type KnowledgeBase } from "./knowledge/knowledge-base.js";
 import { formatProblem } from "./knowledge/problems.js";
 import type { Logger } from "./logger.js";
-import { Retriever } from "./search/retriever.js";
+import { DEFAULT_THRESHOLDS, Retriever } from "./search/retriever.js";
 import { MemoryStateStore } from "./state/memory.js";
 import { RedisStateStore } from "./state/redis.js";
 import type { StateStore } from "./state/types.js";
@@ -41,7 +41,7 @@ export async function createServices(
       "knowledge base has warnings",
     );
   }
-  const retriever = new Retriever(knowledge.entries);
+  const retriever = new Retriever(knowledge.entries, DEFAULT_THRESHOLDS, knowledge.synonyms);
   const bot = new Bot({ knowledge, retriever, store, publicationUrl: config.PUBLICATION_URL, logger });
   logger.info(
     { entries: knowledge.entries.length, state: config.REDIS_URL ? "redis" : "memory" },

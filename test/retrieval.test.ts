@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../src/knowledge/knowledge-base.js";
-import { Retriever, type Retrieval } from "../src/search/retriever.js";
+import { nameForm } from "../src/search/names.js";
+import { DEFAULT_THRESHOLDS, Retriever, type Retrieval } from "../src/search/retriever.js";
 import { KNOWLEDGE_DIR, entry } from "./helpers.js";
 
 function best(retrieval: Retrieval): string | undefined {
@@ -11,7 +12,7 @@ describe("retrieval over the shipped knowledge base", () => {
   let retriever: Retriever;
   beforeAll(async () => {
     const { knowledge } = await loadKnowledgeBase(KNOWLEDGE_DIR);
-    retriever = new Retriever(knowledge.entries);
+    retriever = new Retriever(knowledge.entries, DEFAULT_THRESHOLDS, knowledge.synonyms);
   });
 
   it.each([
@@ -146,5 +147,104 @@ describe("retrieval principles on a small knowledge base", () => {
       entry("stadt-b", { title: { de: "Stadtforum Süd", en: "City forum south" } }),
     ]);
     expect(best(retriever.retrieve("Stadtforum Nord"))).toBe("stadt-a");
+  });
+
+  it("finds an entry by a word users type for the word it uses", () => {
+    const entries = [
+      entry("budget", { title: { de: "Budget planen", en: "Planning the budget" } }),
+      entry("anderes", { title: { de: "Anderes", en: "Other" } }),
+    ];
+    const synonyms = { de: new Map([["etat", ["Budget"]]]), en: new Map<string, string[]>() };
+    expect(new Retriever(entries).retrieve("Etat").outcome).not.toBe("answer");
+    const withSynonyms = new Retriever(entries, DEFAULT_THRESHOLDS, synonyms);
+    expect(best(withSynonyms.retrieve("Etat"))).toBe("budget");
+    expect(best(withSynonyms.retrieve("Etat planen"))).toBe("budget");
+  });
+
+  it("does not take a compound for its common half", () => {
+    const retriever = new Retriever([
+      entry("begehren", {
+        title: { de: "Bürgerbegehren", en: "Citizens' initiative" },
+        body: "Bürger beantragen.",
+      }),
+      entry("rat", { title: { de: "Bürgerrat", en: "Citizens' assembly" }, body: "Bürger beraten." }),
+      entry("panel", { title: { de: "Bürgerpanel", en: "Citizens' panel" }, body: "Bürger antworten." }),
+    ]);
+    expect(retriever.retrieve("Bürgergeld beantragen").outcome).toBe("decline");
+  });
+
+  it("counts a word an entry's short text repeats above a passing mention in a long one", () => {
+    const filler = Array.from({ length: 60 }, (_, i) => `Füllwort${i}`).join(" ");
+    const retriever = new Retriever([
+      entry("nebenbei", { body: `${filler} Protokoll ${filler}` }),
+      entry("thema", { body: "Das Protokoll: Protokoll führen, Protokoll veröffentlichen." }),
+    ]);
+    const [first, second] = retriever.rank("Protokoll").candidates;
+    expect(first?.id).toBe("thema");
+    expect(first?.confidence).toBeGreaterThan(second?.confidence ?? 1);
+  });
+
+  it("prefers a recommendation for advice and a concept for a definition", () => {
+    const retriever = new Retriever([
+      entry("begriff", { title: { de: "Vorhabenliste", en: "List of projects" } }),
+      entry("empfehlung", {
+        kind: "recommendation",
+        topic: "beteiligungskultur",
+        title: { de: "Vorhabenliste veröffentlichen", en: "Publish a list of projects" },
+      }),
+      ...["a", "b", "c", "d"].map((id) => entry(id)),
+    ]);
+    const first = (question: string) =>
+      retriever.rank(question).candidates.sort((a, b) => b.confidence - a.confidence || b.share - a.share)[0]
+        ?.id;
+    expect(first("Was ist eine Vorhabenliste im Netz?")).toBe("begriff");
+    expect(first("Wie können wir eine Vorhabenliste im Netz veröffentlichen?")).toBe("empfehlung");
+  });
+
+  it("does not count a name that shrinks to one common word as named", () => {
+    const retriever = new Retriever([
+      entry("info", {
+        title: { de: "Informationsveranstaltung", en: "Information event" },
+        aliases: { de: ["Info-Veranstaltung"], en: [] },
+      }),
+      entry("anderes", { title: { de: "Abendveranstaltung planen", en: "x" } }),
+    ]);
+    expect(retriever.entriesNamedInText("Wann ist die nächste Veranstaltung?").has("info")).toBe(false);
+    expect(
+      retriever.entriesNamedInText("Infoveranstaltung oder Informationsveranstaltung?").has("info"),
+    ).toBe(true);
+  });
+
+  it("takes a name of everyday words as a name only when it is the whole question", () => {
+    const retriever = new Retriever([
+      entry("buch", {
+        title: { de: "Das Buch", en: "The book" },
+        aliases: { de: ["Bürger beteiligen"], en: [] },
+      }),
+      ...["a", "b", "c"].map((id) => entry(id, { body: "Wie Sie Bürger beteiligen." })),
+    ]);
+    expect(retriever.entryNamedBy("Bürger beteiligen!")).toBe("buch");
+    expect(retriever.entriesNamedInText("Wie kann ich mehr Bürger beteiligen?").has("buch")).toBe(false);
+  });
+});
+
+describe("name forms", () => {
+  it.each([
+    ["Planungszellen", "Planungszelle"],
+    ["Bürgerräte", "Buergerrat"],
+    ["citizens' assemblies", "citizens assembly"],
+    ["publications", "publication"],
+  ])("%s and %s are the same name", (a, b) => {
+    const form = (text: string) =>
+      text
+        .split(/[^\p{L}]+/u)
+        .filter(Boolean)
+        .map(nameForm)
+        .join(" ");
+    expect(form(a)).toBe(form(b));
+  });
+
+  it("keeps a word apart from a longer one it starts with", () => {
+    expect(nameForm("publication")).not.toBe(nameForm("public"));
   });
 });

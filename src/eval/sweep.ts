@@ -10,7 +10,7 @@ export interface SweepRow {
   report: EvalReport;
 }
 
-const ANSWER_CONFIDENCES = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65];
+const ANSWER_CONFIDENCES = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65];
 const CLOSE_CONFIDENCES = [0.05, 0.12, 0.2];
 
 /** Evaluates the question set for a grid of decision thresholds, to calibrate the defaults. */
@@ -26,7 +26,7 @@ export async function sweepThresholds(
       const thresholds = { ...DEFAULT_THRESHOLDS, answerConfidence, closeConfidence };
       const bot = new Bot({
         knowledge,
-        retriever: new Retriever(knowledge.entries, thresholds),
+        retriever: new Retriever(knowledge.entries, thresholds, knowledge.synonyms),
         store: new MemoryStateStore({ ttlSeconds: 60 }),
         publicationUrl,
         logger,

@@ -1,38 +1,101 @@
 import type { Hit } from "./index.js";
 import { parseFieldName, type FieldKind } from "./index.js";
+import type { Language } from "../knowledge/types.js";
+import { withinOneEdit } from "./edit-distance.js";
 import type { QueryToken } from "./query.js";
 
 /** How much a match in each field says about the question being about this entry. */
-const FIELD_EVIDENCE: Record<FieldKind, number> = { title: 1, aliases: 1, summary: 0.8, body: 0.55 };
+const FIELD_EVIDENCE: Record<FieldKind, number> = { title: 1, aliases: 1, summary: 0.8, body: 0.4 };
 /** How much a match of each kind counts against an exact one. */
-const MATCH_EVIDENCE = { exact: 1, typo: 0.85, partOfWord: 0.75, compoundPart: 0.7 };
+const MATCH_EVIDENCE = { exact: 1, typo: 0.85, partOfWord: 0.75, compoundPart: 0.7, synonym: 0.8 };
 
-export function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
-}
+/** A typo counts only against a term this long; shorter words have too many neighbours ("Wetter", "Letter"). */
+const MIN_TYPO_TERM = 7;
 
 function matchEvidence(indexTerm: string, token: QueryToken): number {
   if (indexTerm === token.de || indexTerm === token.en) return MATCH_EVIDENCE.exact;
-  if (withinOneEdit(indexTerm, token.de) || withinOneEdit(indexTerm, token.en)) return MATCH_EVIDENCE.typo;
+  const typo =
+    indexTerm.length >= MIN_TYPO_TERM &&
+    (withinOneEdit(indexTerm, token.de) || withinOneEdit(indexTerm, token.en));
+  if (typo) return MATCH_EVIDENCE.typo;
   if (indexTerm.includes(token.de) || indexTerm.includes(token.en)) return MATCH_EVIDENCE.partOfWord;
-  if (token.parts.includes(indexTerm)) return MATCH_EVIDENCE.compoundPart;
   return 0;
 }
 
-/** The best evidence that one entry contains one query word, 0 when it does not. */
-export function tokenEvidence(hit: Hit, token: QueryToken): number {
+/** Fields where a typo still counts: people misspell the names they ask for, in running text it is another word. */
+const TYPO_FIELDS = new Set<FieldKind>(["title", "aliases"]);
+
+/** What evidence takes from the index beyond a hit itself. */
+export interface EvidenceContext {
+  /** The weight of a compound's part (see termWeight). */
+  partWeight(part: string): number;
+  /** How strongly a term marks an entry's body (see BodyStatistics.salience). */
+  bodySalience(id: string, language: Language, term: string): number;
+}
+
+/** A body term mentioned often or in a short body counts up to as much as one in the summary. */
+const MAX_BODY_SALIENCE = FIELD_EVIDENCE.summary / FIELD_EVIDENCE.body;
+
+/** Where evidence may come from: the whole entry, or only its title, aliases and summary. */
+export type EvidenceScope = "entry" | "outside-body";
+
+function fieldEvidence(
+  hit: Hit,
+  term: string,
+  fields: readonly string[],
+  match: number,
+  context: EvidenceContext,
+  scope: EvidenceScope,
+): number {
   let best = 0;
+  for (const field of fields) {
+    const { kind, language } = parseFieldName(field);
+    if (kind === "body" && scope === "outside-body") continue;
+    if (match === MATCH_EVIDENCE.typo && !TYPO_FIELDS.has(kind)) continue;
+    const salience =
+      kind === "body" ? Math.min(MAX_BODY_SALIENCE, context.bodySalience(hit.id, language, term)) : 1;
+    best = Math.max(best, match * FIELD_EVIDENCE[kind] * salience);
+  }
+  return best;
+}
+
+/**
+ * Evidence for an unknown compound from the known words it is made of, in proportion to how much of it
+ * the entry explains: "Bürgergeld" is not about citizens' participation because one half is "Bürger",
+ * nor "Standesamt" about a stand.
+ */
+function compoundEvidence(
+  hit: Hit,
+  token: QueryToken,
+  context: EvidenceContext,
+  scope: EvidenceScope,
+): number {
+  let found = 0;
+  let total = 0;
+  for (const part of token.parts) {
+    const weight = context.partWeight(part);
+    total += weight;
+    const fields = hit.matches.get(part);
+    if (fields)
+      found += weight * fieldEvidence(hit, part, fields, MATCH_EVIDENCE.compoundPart, context, scope);
+  }
+  return total === 0 ? 0 : (found / total) * token.partsCover;
+}
+
+/** The best evidence that one entry contains one query word, 0 when it does not. */
+export function tokenEvidence(
+  hit: Hit,
+  token: QueryToken,
+  context: EvidenceContext,
+  scope: EvidenceScope = "entry",
+): number {
+  let best = compoundEvidence(hit, token, context, scope);
   for (const [term, fields] of hit.matches) {
     const match = matchEvidence(term, token);
-    if (match === 0) continue;
-    for (const field of fields) {
-      const kind = parseFieldName(field).kind;
-      // People misspell the names they ask for; a near miss in running text is more often another word.
-      if (match === MATCH_EVIDENCE.typo && kind === "body") continue;
-      best = Math.max(best, match * FIELD_EVIDENCE[kind]);
+    if (match > 0) best = Math.max(best, fieldEvidence(hit, term, fields, match, context, scope));
+    const synonym = token.synonyms.some((words) => words.de === term || words.en === term);
+    if (synonym) {
+      best = Math.max(best, fieldEvidence(hit, term, fields, MATCH_EVIDENCE.synonym, context, scope));
     }
   }
   return best;
@@ -48,6 +111,16 @@ export function tokenWeight(
   documents: number,
 ): number {
   const frequency = Math.max(documentFrequency(token.de), documentFrequency(token.en));
+  if (frequency > 0 || token.synonyms.length === 0) return termWeight(frequency, documents);
+  // An everyday word for a common one ("Leute" for "Bürger") says as little as the common word.
+  const synonymFrequency = Math.max(
+    ...token.synonyms.map((words) => Math.max(documentFrequency(words.de), documentFrequency(words.en))),
+  );
+  return termWeight(synonymFrequency, documents);
+}
+
+/** The weight of a term found in `frequency` of `documents` entries (see tokenWeight). */
+export function termWeight(frequency: number, documents: number): number {
   if (frequency === 0 || documents === 0) return 1;
   return 0.3 + 0.7 * (1 - frequency / documents);
 }
@@ -55,20 +128,37 @@ export function tokenWeight(
 /** Evidence mass at which several informative words found in one entry count as a confident match. */
 export const CONFIDENT_MASS = 3;
 
+/** How well an entry answers a question (see fitOf). */
+export interface Fit {
+  /** 0–1, comparable across questions: what the decision thresholds apply to. */
+  confidence: number;
+  /** The weighted share of the question's words the entry explains, 0–1. */
+  share: number;
+}
+
 /**
- * How well an entry answers a question, from 0 to 1: the larger of the share of the question it explains
- * (each content word with its weight and the entry's evidence for it) and the absolute evidence it holds,
- * so that a long paraphrase that finds many informative words in one entry counts as well as a short
- * question that names it. Unlike a raw Lunr score it is comparable across questions.
+ * How well an entry answers a question: the larger of the share of the question it explains (each
+ * content word with its weight and the entry's evidence for it) and the absolute evidence its title,
+ * aliases and summary hold, so that a long paraphrase that finds many informative words there counts as
+ * well as a short question that names the entry. Words scattered through a long body do not add up to
+ * confidence that way. Unlike a raw Lunr score it is comparable across questions.
  */
-export function confidenceOf(hit: Hit, tokens: readonly QueryToken[], weights: readonly number[]): number {
+export function fitOf(
+  hit: Hit,
+  tokens: readonly QueryToken[],
+  weights: readonly number[],
+  context: EvidenceContext,
+): Fit {
   let mass = 0;
+  let namedMass = 0;
   let total = 0;
   tokens.forEach((token, i) => {
     const weight = weights[i] ?? 1;
     total += weight;
-    mass += weight * tokenEvidence(hit, token);
+    mass += weight * tokenEvidence(hit, token, context);
+    namedMass += weight * tokenEvidence(hit, token, context, "outside-body");
   });
-  if (total === 0) return 0;
-  return Math.min(1, Math.max(mass / total, mass / CONFIDENT_MASS));
+  if (total === 0) return { confidence: 0, share: 0 };
+  const share = mass / total;
+  return { confidence: Math.min(1, Math.max(share, namedMass / CONFIDENT_MASS)), share };
 }

@@ -1,6 +1,9 @@
+import { NO_SYNONYMS, type Synonyms } from "../knowledge/synonyms.js";
 import type { Entry, Language } from "../knowledge/types.js";
 import { LANGUAGES } from "../knowledge/types.js";
 import { analyzeText, foldWord, isStopWord, splitWords } from "./analyze.js";
+import { BodyStatistics } from "./body-statistics.js";
+import { withinOneEdit } from "./edit-distance.js";
 import { QUESTION_WORDS } from "./query-words.js";
 import { lunr } from "./lunr.js";
 import { toQueryTokens, type QueryToken } from "./query.js";
@@ -24,7 +27,7 @@ export function parseFieldName(name: string): { kind: FieldKind; language: Langu
 const fieldsOf = (language: Language) => FIELD_KINDS.map((kind) => fieldName(kind, language));
 
 /** Clause boosts relative to an exact match: fuzzy and partial matches rank below exact ones. */
-const BOOST = { exact: 1, fuzzy: 0.3, partOfWord: 0.4, compoundPart: 0.5 };
+const BOOST = { exact: 1, fuzzy: 0.3, partOfWord: 0.4, compoundPart: 0.5, synonym: 0.5 };
 /** A typo is tolerated only in words at least this long; shorter words have too many neighbours. */
 const MIN_FUZZY_LENGTH = 6;
 /** A query word is looked for inside longer words (Haushalt → Bürgerhaushalt) from this length on. */
@@ -54,9 +57,18 @@ export class SearchIndex {
   private readonly vocabulary = new Set<string>();
   /** Index term → number of entries that contain it. */
   private readonly termDocumentCount = new Map<string, number>();
+  readonly bodyStatistics = new BodyStatistics();
   readonly documentCount: number;
+  /** Folded word → the words the entries use for it, from both languages' tables. */
+  private readonly synonyms = new Map<string, readonly string[]>();
 
-  constructor(entries: readonly Entry[]) {
+  constructor(entries: readonly Entry[], synonyms: Synonyms = NO_SYNONYMS) {
+    for (const language of LANGUAGES) {
+      for (const [word, targets] of synonyms[language]) {
+        const folded = foldWord(word);
+        this.synonyms.set(folded, [...(this.synonyms.get(folded) ?? []), ...targets]);
+      }
+    }
     const documents = entries.map((entry) => {
       const document: Record<string, string> = { id: entry.id };
       const entryTerms = new Set<string>();
@@ -65,6 +77,7 @@ export class SearchIndex {
         for (const kind of FIELD_KINDS) {
           const terms = analyzeText(texts[kind], language);
           document[fieldName(kind, language)] = terms.join(" ");
+          if (kind === "body") this.bodyStatistics.add(entry.id, language, terms);
           for (const term of terms) entryTerms.add(term);
           for (const word of splitWords(texts[kind])) {
             if (word.length < MIN_VOCABULARY_WORD || isStopWord(word) || QUESTION_WORDS.has(word)) continue;
@@ -90,6 +103,20 @@ export class SearchIndex {
     this.documentCount = entries.length;
   }
 
+  /** Index terms one typo away from a term, and longer terms that contain it ("haushalt" → "burgerhaushalt"). */
+  private nearTerms(term: string, withTypos: boolean): { typos: string[]; containing: string[] } {
+    const typos: string[] = [];
+    const containing: string[] = [];
+    const inner = term.length >= MIN_INNER_LENGTH;
+    if (!withTypos && !inner) return { typos, containing };
+    for (const candidate of this.termDocumentCount.keys()) {
+      if (candidate === term) continue;
+      if (inner && candidate.includes(term)) containing.push(candidate);
+      else if (withTypos && withinOneEdit(candidate, term)) typos.push(candidate);
+    }
+    return { typos, containing };
+  }
+
   hasTerm(term: string): boolean {
     return this.termDocumentCount.has(term);
   }
@@ -100,7 +127,12 @@ export class SearchIndex {
   }
 
   tokenize(text: string): QueryToken[] {
-    return toQueryTokens(text, this.vocabulary, (term) => this.hasTerm(term));
+    return toQueryTokens(
+      text,
+      this.vocabulary,
+      (term) => this.hasTerm(term),
+      (word) => this.synonyms.get(word),
+    );
   }
 
   /** Runs a query built from analysed tokens; user text never reaches Lunr's query parser. */
@@ -112,20 +144,25 @@ export class SearchIndex {
           const term = token[language];
           const fields = fieldsOf(language);
           query.term(term, { fields, boost: BOOST.exact, usePipeline: false });
-          if (token.word.length >= MIN_FUZZY_LENGTH) {
-            query.term(term, { fields, boost: BOOST.fuzzy, editDistance: 1, usePipeline: false });
-          }
-          if (term.length >= MIN_INNER_LENGTH) {
-            query.term(term, {
-              fields,
-              boost: BOOST.partOfWord,
-              usePipeline: false,
-              wildcard: lunr.Query.wildcard.LEADING | lunr.Query.wildcard.TRAILING,
-            });
+          // Lunr's own fuzzy and wildcard queries walk its whole token set for every clause; a scan of
+          // the term list finds the same neighbours many times faster.
+          const { typos, containing } = this.nearTerms(term, token.word.length >= MIN_FUZZY_LENGTH);
+          for (const near of typos) query.term(near, { fields, boost: BOOST.fuzzy, usePipeline: false });
+          for (const near of containing) {
+            query.term(near, { fields, boost: BOOST.partOfWord, usePipeline: false });
           }
         }
         for (const part of token.parts) {
           query.term(part, { boost: BOOST.compoundPart, usePipeline: false });
+        }
+        for (const synonym of token.synonyms) {
+          for (const language of LANGUAGES) {
+            query.term(synonym[language], {
+              fields: fieldsOf(language),
+              boost: BOOST.synonym,
+              usePipeline: false,
+            });
+          }
         }
       }
     });

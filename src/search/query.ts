@@ -1,13 +1,28 @@
 import { foldWord, isStopWord, splitWords, termOf } from "./analyze.js";
 import { QUESTION_WORDS } from "./query-words.js";
 
-/** One word of a question with the index terms it can match. */
-export interface QueryToken {
-  word: string;
+/** The index terms of one word, analysed for each language. */
+export interface QueryTerm {
   de: string;
   en: string;
+}
+
+/** One word of a question with the index terms it can match. */
+export interface QueryToken extends QueryTerm {
+  word: string;
   /** Terms of the known words a compound is made of, when the compound itself is unknown. */
   parts: string[];
+  /** Share of the compound's letters those known words make up (the rest is unknown or linking letters). */
+  partsCover: number;
+  /** Words the knowledge base uses for this word (see knowledge/synonyms.json). */
+  synonyms: QueryTerm[];
+}
+
+/** Synonyms keyed by folded word, as the query side looks them up. */
+export type SynonymLookup = (foldedWord: string) => readonly string[] | undefined;
+
+function termsOf(word: string): QueryTerm {
+  return { de: termOf(word, "de"), en: termOf(word, "en") };
 }
 
 /** At most this many words of a question are used; the rest of a very long message adds only noise. */
@@ -77,12 +92,15 @@ export function toQueryTokens(
   text: string,
   vocabulary: ReadonlySet<string>,
   isIndexTerm: (term: string) => boolean,
+  synonymsOf: SynonymLookup = () => undefined,
 ): QueryToken[] {
   return contentWords(text).map((word) => {
-    const de = termOf(word, "de");
-    const en = termOf(word, "en");
+    const { de, en } = termsOf(word);
     const known = isIndexTerm(de) || isIndexTerm(en);
-    const parts = known ? [] : splitCompound(foldWord(word), vocabulary).map((part) => termOf(part, "de"));
-    return { word, de, en, parts };
+    const folded = foldWord(word);
+    const split = known ? [] : splitCompound(folded, vocabulary);
+    const partsCover = split.reduce((letters, part) => letters + part.length, 0) / folded.length;
+    const synonyms = (synonymsOf(folded) ?? []).flatMap((phrase) => contentWords(phrase).map(termsOf));
+    return { word, de, en, parts: split.map((part) => termOf(part, "de")), partsCover, synonyms };
   });
 }

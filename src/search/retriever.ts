@@ -1,16 +1,22 @@
-import type { Entry, Language } from "../knowledge/types.js";
+import { NO_SYNONYMS, type Synonyms } from "../knowledge/synonyms.js";
+import type { Entry, EntryKind, Language } from "../knowledge/types.js";
 import { LANGUAGES } from "../knowledge/types.js";
 import { termOf } from "./analyze.js";
-import { confidenceOf, tokenWeight, withinOneEdit } from "./confidence.js";
+import { isCommonWord } from "./common-words.js";
+import { fitOf, termWeight, tokenWeight } from "./confidence.js";
 import { SearchIndex } from "./index.js";
+import { EntryNames } from "./names.js";
+import { favouredKinds } from "./question-kind.js";
 import { contentWords, type QueryToken } from "./query.js";
 
 export interface Candidate {
   id: string;
   /** Lunr's relevance score, only comparable within one question. */
   score: number;
-  /** Share of the question the entry explains, 0–1 (see confidence.ts). */
+  /** How sure retrieval is that the entry answers the question, 0–1 (see confidence.ts). */
   confidence: number;
+  /** Share of the question the entry explains, 0–1; tells apart entries that are both confident. */
+  share: number;
 }
 
 export type Retrieval =
@@ -32,7 +38,7 @@ export interface Thresholds {
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  answerConfidence: 0.5,
+  answerConfidence: 0.55,
   closeConfidence: 0.12,
   closeScoreRatio: 0.8,
   maxChoices: 3,
@@ -40,40 +46,31 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
 
 /** Confidence of an entry whose full name stands in the question ("Bürgergutachten erstellen lassen"). */
 const NAME_IN_QUESTION_CONFIDENCE = 0.75;
-/** Words of a name from this length on may carry one typo ("Innovationsdialg"). */
-const MIN_FUZZY_NAME_TERM = 7;
 
 const CANDIDATES_CONSIDERED = 8;
-
-function nameKey(text: string, language: Language): string {
-  return contentWords(text)
-    .map((word) => termOf(word, language))
-    .join(" ");
-}
+/** A word found in more than this share of entries is common in this knowledge base. */
+const COMMON_WORD_SHARE = 0.3;
+/** How much more an entry of the kind a question's phrasing asks for counts (see question-kind.ts). */
+const FAVOURED_KIND_PRIOR = 1.25;
+/** The weight of an everyday word in a question, as low as that of a word found in every entry. */
+const COMMON_WORD_WEIGHT = 0.3;
 
 export class Retriever {
   private readonly index: SearchIndex;
-  /** Titles and aliases in analysed form, so "Planungszellen" names the entry "planungszelle". */
-  private readonly names = new Map<string, string>();
-  /** The same names as lists of terms, to find a name inside a longer question. */
-  private readonly nameTerms: { id: string; terms: string[] }[] = [];
+  private readonly names: EntryNames;
+  private readonly kinds: ReadonlyMap<string, EntryKind>;
 
   constructor(
     entries: readonly Entry[],
     private readonly thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    synonyms: Synonyms = NO_SYNONYMS,
   ) {
-    this.index = new SearchIndex(entries);
-    for (const entry of entries) {
-      for (const language of LANGUAGES) {
-        for (const name of [entry.title[language], ...entry.aliases[language]]) {
-          for (const analysis of LANGUAGES) {
-            const key = nameKey(name, analysis);
-            if (key && !this.names.has(key)) this.names.set(key, entry.id);
-            if (key) this.nameTerms.push({ id: entry.id, terms: key.split(" ") });
-          }
-        }
-      }
-    }
+    this.index = new SearchIndex(entries, synonyms);
+    this.kinds = new Map(entries.map((entry) => [entry.id, entry.kind]));
+    const common = this.index.documentCount * COMMON_WORD_SHARE;
+    this.names = new EntryNames(entries, (word) =>
+      LANGUAGES.some((language) => this.index.documentFrequency(termOf(word, language)) > common),
+    );
   }
 
   /** Whether a text has any words to search for. */
@@ -83,45 +80,42 @@ export class Retriever {
 
   /** The entry whose title or alias is exactly the question's content, if any. */
   entryNamedBy(text: string): string | undefined {
-    for (const language of LANGUAGES) {
-      const id = this.names.get(nameKey(text, language));
-      if (id) return id;
-    }
-    return undefined;
+    return this.names.namedBy(text);
   }
 
-  /** Entries whose whole title or alias occurs among the question's words, one typo allowed in long words. */
-  private entriesNamedIn(tokens: readonly QueryToken[]): Set<string> {
-    const found = new Set<string>();
-    const matches = (term: string) =>
-      tokens.some(
-        (token) =>
-          token.de === term ||
-          token.en === term ||
-          (term.length >= MIN_FUZZY_NAME_TERM &&
-            (withinOneEdit(token.de, term) || withinOneEdit(token.en, term))),
-      );
-    for (const { id, terms } of this.nameTerms) {
-      if (!found.has(id) && terms.every(matches)) found.add(id);
-    }
-    return found;
+  /** Entries whose whole title or alias occurs in a text, one typo allowed in long words. */
+  entriesNamedInText(text: string): Set<string> {
+    return this.names.namedIn(contentWords(text));
   }
 
   rank(text: string): { tokens: QueryToken[]; candidates: Candidate[] } {
     const tokens = this.index.tokenize(text);
     const weights = tokens.map((token) =>
-      tokenWeight(token, (term) => this.index.documentFrequency(term), this.index.documentCount),
+      isCommonWord(token.word)
+        ? COMMON_WORD_WEIGHT
+        : tokenWeight(token, (term) => this.index.documentFrequency(term), this.index.documentCount),
     );
-    const named = this.entriesNamedIn(tokens);
+    const context = {
+      partWeight: (part: string) => termWeight(this.index.documentFrequency(part), this.index.documentCount),
+      bodySalience: (id: string, language: Language, term: string) =>
+        this.index.bodyStatistics.salience(id, language, term),
+    };
+    const named = this.names.namedIn(tokens.map((token) => token.word));
+    const favoured = favouredKinds(text);
+    const prior = (id: string) => (favoured.has(this.kinds.get(id) ?? "about") ? FAVOURED_KIND_PRIOR : 1);
     const candidates = this.index
       .search(tokens)
       .slice(0, CANDIDATES_CONSIDERED)
       .map((hit) => {
-        const confidence = confidenceOf(hit, tokens, weights);
+        const fit = fitOf(hit, tokens, weights, context);
+        const confidence = named.has(hit.id)
+          ? Math.max(fit.confidence, NAME_IN_QUESTION_CONFIDENCE)
+          : fit.confidence;
         return {
           id: hit.id,
           score: hit.score,
-          confidence: named.has(hit.id) ? Math.max(confidence, NAME_IN_QUESTION_CONFIDENCE) : confidence,
+          confidence: Math.min(1, confidence * prior(hit.id)),
+          share: fit.share * prior(hit.id),
         };
       });
     return { tokens, candidates };
@@ -134,12 +128,15 @@ export class Retriever {
     const named = this.entryNamedBy(text);
     if (named) {
       const found = candidates.find((candidate) => candidate.id === named);
-      const best = { id: named, score: found?.score ?? 0, confidence: 1 };
+      const best = { id: named, score: found?.score ?? 0, confidence: 1, share: found?.share ?? 1 };
       return { outcome: "answer", best, candidates: [best, ...candidates.filter((c) => c.id !== named)] };
     }
 
-    // Confidence first, Lunr's score to break ties: an entry that explains more of the question wins.
-    const ranked = [...candidates].sort((a, b) => b.confidence - a.confidence || b.score - a.score);
+    // Confidence first; between equally confident entries the one that explains more of the question,
+    // then Lunr's score.
+    const ranked = [...candidates].sort(
+      (a, b) => b.confidence - a.confidence || b.share - a.share || b.score - a.score,
+    );
     const best = ranked[0];
     if (!best || best.confidence < this.thresholds.answerConfidence)
       return { outcome: "decline", candidates: ranked };

@@ -1,0 +1,94 @@
+import type { Entry } from "../knowledge/types.js";
+import { LANGUAGES } from "../knowledge/types.js";
+import { foldWord, isStopWord } from "./analyze.js";
+import { withinOneEdit } from "./edit-distance.js";
+import { contentWords } from "./query.js";
+
+/** Words of a name from this length on may carry one typo ("Innovationsdialg"). */
+const MIN_FUZZY_NAME_TERM = 7;
+
+/**
+ * Whether a name still tells its entry apart as query words. "Info-Veranstaltung", "B-Plan" or "Was wurde
+ * aus den Vorschlägen" shrink to one common word ("Veranstaltung", "Plan", "Vorschläge") that many
+ * questions contain without naming the entry.
+ */
+function isDistinctiveName(name: string): boolean {
+  const kept = new Set(contentWords(name));
+  const dropped = name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((piece) => /\p{L}/u.test(piece) && !kept.has(piece) && !isStopWord(piece));
+  return dropped.length === 0 || kept.size >= 2;
+}
+
+const INFLECTION_ENDINGS = ["es", "en", "e", "n", "s"];
+const MIN_NAME_STEM = 4;
+
+/**
+ * A word as names are compared: folded, with at most one inflection ending removed, so "Planungszellen"
+ * and "Bürgerräte" name their entries. Deliberately lighter than the search stemmers, which would make
+ * "publication" the name of every question about the "public".
+ */
+export function nameForm(word: string): string {
+  let form = foldWord(word);
+  if (form.endsWith("ies") && form.length > MIN_NAME_STEM + 2) return `${form.slice(0, -3)}y`;
+  // Twice, so that both forms of a pair like "publication"/"publications" end up the same.
+  for (let round = 0; round < 2; round++) {
+    const ending = INFLECTION_ENDINGS.find(
+      (suffix) => form.endsWith(suffix) && form.length - suffix.length >= MIN_NAME_STEM,
+    );
+    if (!ending) break;
+    form = form.slice(0, -ending.length);
+  }
+  return form;
+}
+
+function nameKey(text: string): string {
+  return contentWords(text).map(nameForm).join(" ");
+}
+
+/**
+ * The titles and aliases of all entries, to tell when a question names an entry: as its whole content
+ * ("Planungszellen?") or inside a longer question ("Wie läuft ein Bürgerrat ab?").
+ */
+export class EntryNames {
+  private readonly whole = new Map<string, string>();
+  private readonly inText: { id: string; words: string[] }[] = [];
+
+  /** `isCommon` tells whether a word occurs in most entries of the knowledge base. */
+  constructor(entries: readonly Entry[], isCommon: (word: string) => boolean) {
+    for (const entry of entries) {
+      for (const language of LANGUAGES) {
+        for (const name of [entry.title[language], ...entry.aliases[language]]) {
+          const key = nameKey(name);
+          if (!key || !isDistinctiveName(name)) continue;
+          if (!this.whole.has(key)) this.whole.set(key, entry.id);
+          // A name of several words that all occur in most entries ("Bürger beteiligen", a book title)
+          // is also how people ask about anything; it names its entry only as the whole question.
+          const words = contentWords(name);
+          if (words.length < 2 || !words.every(isCommon))
+            this.inText.push({ id: entry.id, words: key.split(" ") });
+        }
+      }
+    }
+  }
+
+  /** The entry whose title or alias is exactly the text's content, if any. */
+  namedBy(text: string): string | undefined {
+    return this.whole.get(nameKey(text));
+  }
+
+  /** Entries whose whole title or alias occurs among a question's words, one typo allowed in long words. */
+  namedIn(questionWords: readonly string[]): Set<string> {
+    const found = new Set<string>();
+    const words = questionWords.map(nameForm);
+    const matches = (term: string) =>
+      words.some(
+        (word) => word === term || (term.length >= MIN_FUZZY_NAME_TERM && withinOneEdit(word, term)),
+      );
+    for (const { id, words: nameWords } of this.inText) {
+      if (!found.has(id) && nameWords.every(matches)) found.add(id);
+    }
+    return found;
+  }
+}
