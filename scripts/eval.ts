@@ -5,9 +5,12 @@
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.js";
+import { requiredEntryGaps } from "../src/eval/coverage.js";
 import { evaluate, readCases, type EvalReport } from "../src/eval/evaluate.js";
 import { sweepThresholds } from "../src/eval/sweep.js";
+import { loadRequiredEntries } from "../src/knowledge/required.js";
 import { createLogger } from "../src/logger.js";
+import { Retriever } from "../src/search/retriever.js";
 import { createServices } from "../src/services.js";
 import { MemoryStateStore } from "../src/state/memory.js";
 
@@ -21,7 +24,7 @@ const { values } = parseArgs({
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 
-function printReport(report: EvalReport): void {
+function printReport(report: EvalReport, gaps: readonly string[]): void {
   console.log(`questions:                    ${report.count}`);
   console.log(`top-1 accuracy:               ${percent(report.top1)}`);
   console.log(`top-3 accuracy:               ${percent(report.top3)}`);
@@ -34,6 +37,8 @@ function printReport(report: EvalReport): void {
     const got = miss.got.length > 0 ? miss.got.join(", ") : "(declined)";
     console.log(`  ${JSON.stringify(miss.question)}\n    expected ${expected}; got ${got} [${miss.outcome}]`);
   }
+  console.log(`required entries not covered (${gaps.length}):`);
+  for (const gap of gaps) console.log(`  ${gap}`);
 }
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: "error" });
@@ -60,6 +65,8 @@ if (values.sweep) {
   }
 } else {
   const report = await evaluate(bot, knowledge, cases);
-  if (values.json) console.log(JSON.stringify(report));
-  else printReport(report);
+  const required = await loadRequiredEntries(config.KNOWLEDGE_DIR);
+  const gaps = requiredEntryGaps(cases, required, new Retriever(knowledge.entries));
+  if (values.json) console.log(JSON.stringify({ ...report, coverageGaps: gaps }));
+  else printReport(report, gaps);
 }
