@@ -123,6 +123,25 @@ describe("answering", () => {
     expect(list.blocks.flatMap((b) => (b.type === "list" ? b.items : []))).toHaveLength(methods);
   });
 
+  it("groups methods into formal and informal, and recommendations under their topics", async () => {
+    const methods = await services.bot.handle(turn("Welche Methoden gibt es?"));
+    const headings = methods.blocks.flatMap((b) => (b.type === "paragraph" ? [b.text] : [])).slice(1);
+    expect(headings).toEqual(["**Informelle Methoden**", "**Gesetzlich geregelte Verfahren**"]);
+    const formal = methods.blocks.filter((b) => b.type === "list")[1];
+    expect(formal?.type === "list" && formal.items).toContain(
+      "Öffentlichkeitsbeteiligung in der Bauleitplanung",
+    );
+
+    const recommendations = await services.bot.handle(turn("Liste der Empfehlungen"));
+    const topicHeadings = recommendations.blocks.flatMap((b) => (b.type === "paragraph" ? [b.text] : []));
+    const topicsWithRecommendations = new Set(
+      services.knowledge.ofKind("recommendation").map((e) => e.topic),
+    );
+    expect(topicHeadings.slice(1)).toHaveLength(topicsWithRecommendations.size);
+    const listed = recommendations.blocks.flatMap((b) => (b.type === "list" ? b.items : []));
+    expect(listed).toHaveLength(services.knowledge.ofKind("recommendation").length);
+  });
+
   it("switches language on request and keeps it", async () => {
     const say = conversation();
     const switched = await say("English please");

@@ -35,6 +35,7 @@ export const MESSAGES = {
     listTitle: { methods: "Methoden und Verfahren", recommendations: "Empfehlungen", topics: "Themen" },
     listIntro: (count: number, what: string) => `Ich kenne ${count} ${what}. Fragen Sie nach einer davon:`,
     listWhat: { methods: "Methoden und Verfahren", recommendations: "Empfehlungen", topics: "Themen" },
+    methodGroups: { informal: "Informelle Methoden", formal: "Gesetzlich geregelte Verfahren" },
     languageSwitched: "Gern, ab jetzt antworte ich auf Deutsch.",
     feedbackThanks: "Danke für Ihre Rückmeldung!",
     feedbackUnhelpful:
@@ -82,6 +83,7 @@ export const MESSAGES = {
     listTitle: { methods: "Methods and procedures", recommendations: "Recommendations", topics: "Topics" },
     listIntro: (count: number, what: string) => `I know ${count} ${what}. Ask about any of them:`,
     listWhat: { methods: "methods and procedures", recommendations: "recommendations", topics: "topics" },
+    methodGroups: { informal: "Informal methods", formal: "Procedures prescribed by law" },
     languageSwitched: "Sure, from now on I'll answer in English.",
     feedbackThanks: "Thank you for your feedback!",
     feedbackUnhelpful:

@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import { TOPIC_IDS } from "../knowledge/schema.js";
 import type { Entry, Language, MethodAttributes, SectionKey } from "../knowledge/types.js";
 import { FACT_LABELS, SECTION_LABELS, VALUE_LABELS, messagesFor } from "./messages.js";
 import type { Action, Fact, Intent, Outcome, Reply, SectionRequest, Suggestion } from "./types.js";
@@ -317,18 +318,50 @@ const KIND_OF_LIST: Record<ListKind, Entry["kind"]> = {
   topics: "topic",
 };
 
+/** A heading and its entries, so that long lists stay readable in chat. */
+interface ListGroup {
+  heading: string | null;
+  entries: Entry[];
+}
+
+function byTitle(language: Language) {
+  return (a: Entry, b: Entry) => a.title[language].localeCompare(b.title[language], language);
+}
+
+/** Recommendations under their topics; methods split into formal procedures and other methods. */
+function listGroups(what: ListKind, context: ReplyContext): ListGroup[] {
+  const { language, knowledge } = context;
+  const entries = knowledge.ofKind(KIND_OF_LIST[what]).sort(byTitle(language));
+  if (what === "recommendations") {
+    return TOPIC_IDS.map((topic) => ({
+      heading: knowledge.get(topic)?.title[language] ?? topic,
+      entries: entries.filter((entry) => entry.topic === topic),
+    })).filter((group) => group.entries.length > 0);
+  }
+  if (what === "methods") {
+    const headings = messagesFor(language).methodGroups;
+    return [
+      { heading: headings.informal, entries: entries.filter((entry) => entry.method?.formal !== true) },
+      { heading: headings.formal, entries: entries.filter((entry) => entry.method?.formal === true) },
+    ].filter((group) => group.entries.length > 0);
+  }
+  return [{ heading: null, entries }];
+}
+
 export function listReply(what: ListKind, context: ReplyContext): Reply {
   const { language } = context;
   const messages = messagesFor(language);
-  const entries = context.knowledge
-    .ofKind(KIND_OF_LIST[what])
-    .sort((a, b) => a.title[language].localeCompare(b.title[language], language));
+  const groups = listGroups(what, context);
+  const entries = groups.flatMap((group) => group.entries);
   return {
     ...emptyReply("list", "info", language),
     title: messages.listTitle[what],
     blocks: [
       paragraph(messages.listIntro(entries.length, messages.listWhat[what])),
-      { type: "list", ordered: false, items: entries.map((entry) => entry.title[language]) },
+      ...groups.flatMap(({ heading, entries: items }) => [
+        ...(heading === null ? [] : [paragraph(`**${heading}**`)]),
+        { type: "list" as const, ordered: false, items: items.map((entry) => entry.title[language]) },
+      ]),
     ],
     suggestions: [
       ...entries.slice(0, 3).map((entry) => entrySuggestion(entry, language)),
