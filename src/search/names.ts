@@ -25,7 +25,7 @@ const INFLECTION_ENDINGS = ["es", "en", "e", "n", "s"];
 const MIN_NAME_STEM = 4;
 
 /**
- * A word as names are compared: folded, with at most one inflection ending removed, so "Planungszellen"
+ * A word as names are compared: folded, with up to two inflection endings removed, so "Planungszellen"
  * and "Bürgerräte" name their entries. Deliberately lighter than the search stemmers, which would make
  * "publication" the name of every question about the "public".
  */

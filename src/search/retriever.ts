@@ -102,7 +102,10 @@ export class Retriever {
     };
     const named = this.names.namedIn(tokens.map((token) => token.word));
     const favoured = favouredKinds(text);
-    const prior = (id: string) => (favoured.has(this.kinds.get(id) ?? "about") ? FAVOURED_KIND_PRIOR : 1);
+    const prior = (id: string) => {
+      const kind = this.kinds.get(id);
+      return kind && favoured.has(kind) ? FAVOURED_KIND_PRIOR : 1;
+    };
     const candidates = this.index
       .search(tokens)
       .slice(0, CANDIDATES_CONSIDERED)
