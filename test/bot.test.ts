@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Bot, conversationKey } from "../src/core/bot.js";
 import type { Reply, Turn } from "../src/core/types.js";
 import { KnowledgeBase } from "../src/knowledge/knowledge-base.js";
-import { Retriever } from "../src/search/retriever.js";
+import { DEFAULT_THRESHOLDS, Retriever } from "../src/search/retriever.js";
 import type { Services } from "../src/services.js";
 import { MemoryStateStore } from "../src/state/memory.js";
 import type { StateStore } from "../src/state/types.js";
@@ -157,6 +157,29 @@ describe("answering", () => {
       type: "command",
       command: "list-methods",
     });
+  });
+
+  it("offers the entries that came near when it is not sure enough to answer", async () => {
+    const knowledge = new KnowledgeBase([
+      entry("forum", { title: { de: "Stadtforum", en: "City forum" }, body: "Treffen im Rathaus." }),
+      entry("anderes", { title: { de: "Anderes", en: "Other" } }),
+    ]);
+    const bot = new Bot({
+      knowledge,
+      retriever: new Retriever(knowledge.entries, { ...DEFAULT_THRESHOLDS, answerConfidence: 0.95 }),
+      store: new MemoryStateStore({ ttlSeconds: 60 }),
+      publicationUrl: "https://example.org/",
+      logger: silentLogger,
+    });
+    const unsure = await bot.handle(turn("Stadtforum im Rathaus mit Kaffee"));
+    expect(unsure.outcome).toBe("declined");
+    expect(unsure.suggestions[0]).toEqual({
+      label: "Stadtforum",
+      action: { type: "entry", entryId: "forum" },
+    });
+    const nothing = await bot.handle(turn("Wetter morgen"));
+    expect(nothing.outcome).toBe("declined");
+    expect(nothing.suggestions.every((s) => s.action.type === "command")).toBe(true);
   });
 
   it("lets the user pick a 'Meinten Sie …?' choice by number", async () => {

@@ -13,6 +13,9 @@ import type { Action, Reply, SectionRequest, Turn } from "./types.js";
 /** Longer messages are cut: a question about participation fits into far fewer characters. */
 export const MAX_TEXT_LENGTH = 1000;
 const PUBLICATION_ID = "publikation";
+/** When the bot declines, entries at least this confident are offered as buttons ("Vielleicht passt …"). */
+const NEAR_MISS_CONFIDENCE = 0.4;
+const MAX_NEAR_MISSES = 2;
 
 export interface BotOptions {
   knowledge: KnowledgeBase;
@@ -235,11 +238,15 @@ export class Bot {
     switch (retrieval.outcome) {
       case "empty":
         return { reply: replies.noQuestionReply(context), state };
-      case "decline":
-        return {
-          reply: replies.declineReply(context, round(retrieval.candidates[0]?.confidence ?? 0), candidates),
-          state,
-        };
+      case "decline": {
+        const nearMisses = retrieval.candidates
+          .filter((candidate) => candidate.confidence >= NEAR_MISS_CONFIDENCE)
+          .slice(0, MAX_NEAR_MISSES)
+          .map((candidate) => this.options.knowledge.get(candidate.id))
+          .filter((entry): entry is Entry => entry !== undefined);
+        const confidence = round(retrieval.candidates[0]?.confidence ?? 0);
+        return { reply: replies.declineReply(context, confidence, candidates, nearMisses), state };
+      }
       case "clarify": {
         const choices = retrieval.choices
           .map((choice) => this.options.knowledge.get(choice.id))

@@ -19,6 +19,7 @@ export const MESSAGES = {
     declined:
       "Dazu kann ich leider nichts Verlässliches sagen – ich kenne mich mit Bürgerbeteiligung aus: Methoden, Verfahren, Erfolgsfaktoren und Empfehlungen für die Verwaltung.",
     declinedHint: "Vielleicht hilft eine dieser Möglichkeiten weiter:",
+    declinedNearMisses: "Vielleicht passt eines dieser Themen:",
     empty: "Ich habe keine Frage erkannt. Schreiben Sie zum Beispiel „Was ist ein Bürgerrat?“ oder „Hilfe“.",
     clarify: "Meinten Sie …?",
     clarifyHint: "Wählen Sie eine Antwort aus oder tippen Sie ihre Nummer.",
@@ -69,6 +70,7 @@ export const MESSAGES = {
     declined:
       "I'm afraid I can't say anything reliable about that – my field is citizen participation: methods, procedures, success factors and recommendations for public administration.",
     declinedHint: "One of these may help:",
+    declinedNearMisses: "Perhaps one of these topics fits:",
     empty: "I didn't find a question. Try “What is a citizens' assembly?” or “help”.",
     clarify: "Did you mean …?",
     clarifyHint: "Pick an answer or type its number.",

@@ -225,17 +225,30 @@ function exploreSuggestions(language: Language): Suggestion[] {
   ];
 }
 
+/**
+ * The bot is not sure enough to answer. Entries that came near (`nearMisses`) are offered as buttons, so
+ * a question the bot half understood is one click from its answer; otherwise the ways to explore.
+ */
 export function declineReply(
   context: ReplyContext,
   confidence: number | null,
   candidates: Candidates,
+  nearMisses: readonly Entry[] = [],
 ): Reply {
-  const messages = messagesFor(context.language);
+  const { language } = context;
+  const messages = messagesFor(language);
+  const explore = exploreSuggestions(language);
   return {
-    ...emptyReply("ask", "declined", context.language),
+    ...emptyReply("ask", "declined", language),
     score: confidence,
-    blocks: [paragraph(messages.declined), paragraph(messages.declinedHint)],
-    suggestions: exploreSuggestions(context.language),
+    blocks: [
+      paragraph(messages.declined),
+      paragraph(nearMisses.length > 0 ? messages.declinedNearMisses : messages.declinedHint),
+    ],
+    suggestions:
+      nearMisses.length > 0
+        ? [...nearMisses.map((entry) => entrySuggestion(entry, language)), ...explore.slice(0, 1)]
+        : explore,
     candidates,
   };
 }
