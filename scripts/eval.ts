@@ -10,7 +10,6 @@ import { evaluate, readCases, type EvalReport } from "../src/eval/evaluate.js";
 import { sweepThresholds } from "../src/eval/sweep.js";
 import { loadRequiredEntries } from "../src/knowledge/required.js";
 import { createLogger } from "../src/logger.js";
-import { Retriever } from "../src/search/retriever.js";
 import { createServices } from "../src/services.js";
 import { MemoryStateStore } from "../src/state/memory.js";
 
@@ -43,7 +42,11 @@ function printReport(report: EvalReport, gaps: readonly string[]): void {
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: "error" });
 const logger = createLogger(config.LOG_LEVEL, { stderr: true, pretty: false });
-const { bot, knowledge } = await createServices(config, logger, new MemoryStateStore({ ttlSeconds: 60 }));
+const { bot, knowledge, retriever } = await createServices(
+  config,
+  logger,
+  new MemoryStateStore({ ttlSeconds: 60 }),
+);
 const cases = await readCases(values.file);
 
 if (values.sweep) {
@@ -66,7 +69,7 @@ if (values.sweep) {
 } else {
   const report = await evaluate(bot, knowledge, cases);
   const required = await loadRequiredEntries(config.KNOWLEDGE_DIR);
-  const gaps = requiredEntryGaps(cases, required, new Retriever(knowledge.entries));
+  const gaps = requiredEntryGaps(cases, required, retriever);
   if (values.json) console.log(JSON.stringify({ ...report, coverageGaps: gaps }));
   else printReport(report, gaps);
 }

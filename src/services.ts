@@ -14,6 +14,7 @@ export interface Services {
   config: Config;
   logger: Logger;
   knowledge: KnowledgeBase;
+  retriever: Retriever;
   store: StateStore;
   bot: Bot;
 }
@@ -47,5 +48,5 @@ export async function createServices(
     { entries: knowledge.entries.length, state: config.REDIS_URL ? "redis" : "memory" },
     "knowledge loaded",
   );
-  return { config, logger, knowledge, store, bot };
+  return { config, logger, knowledge, retriever, store, bot };
 }

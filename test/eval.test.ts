@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { requiredEntryGaps } from "../src/eval/coverage.js";
 import { evaluate, readCases, type EvalCase, type EvalReport } from "../src/eval/evaluate.js";
 import { loadRequiredEntries } from "../src/knowledge/required.js";
-import { Retriever } from "../src/search/retriever.js";
 import type { Services } from "../src/services.js";
 import { KNOWLEDGE_DIR, ROOT, testServices } from "./helpers.js";
 
@@ -41,7 +40,7 @@ describe("evaluation question set", () => {
 
   it("asks every required entry at least twice, once without naming it", async () => {
     const required = await loadRequiredEntries(KNOWLEDGE_DIR);
-    expect(requiredEntryGaps(cases, required, new Retriever(services.knowledge.entries))).toEqual([]);
+    expect(requiredEntryGaps(cases, required, services.retriever)).toEqual([]);
   });
 
   it("does not fall below the answer quality reached so far", () => {
