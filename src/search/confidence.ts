@@ -36,8 +36,20 @@ export interface EvidenceContext {
 /** A body term mentioned often or in a short body counts up to as much as one in the summary. */
 const MAX_BODY_SALIENCE = FIELD_EVIDENCE.summary / FIELD_EVIDENCE.body;
 
-/** Where evidence may come from: the whole entry, or only its title, aliases and summary. */
-export type EvidenceScope = "entry" | "outside-body";
+/**
+ * The evidence for one query word in one entry: found anywhere, and found in its title, aliases or summary
+ * only (words scattered through a long body must not add up to a confident answer, see fitOf).
+ */
+export interface Evidence {
+  anywhere: number;
+  outsideBody: number;
+}
+
+const NO_EVIDENCE: Evidence = { anywhere: 0, outsideBody: 0 };
+
+function strongest(a: Evidence, b: Evidence): Evidence {
+  return { anywhere: Math.max(a.anywhere, b.anywhere), outsideBody: Math.max(a.outsideBody, b.outsideBody) };
+}
 
 function fieldEvidence(
   hit: Hit,
@@ -45,16 +57,18 @@ function fieldEvidence(
   fields: readonly string[],
   match: number,
   context: EvidenceContext,
-  scope: EvidenceScope,
-): number {
-  let best = 0;
+): Evidence {
+  let best = NO_EVIDENCE;
   for (const field of fields) {
     const { kind, language } = parseFieldName(field);
-    if (kind === "body" && scope === "outside-body") continue;
     if (match === MATCH_EVIDENCE.typo && !TYPO_FIELDS.has(kind)) continue;
-    const salience =
-      kind === "body" ? Math.min(MAX_BODY_SALIENCE, context.bodySalience(hit.id, language, term)) : 1;
-    best = Math.max(best, match * FIELD_EVIDENCE[kind] * salience);
+    if (kind === "body") {
+      const salience = Math.min(MAX_BODY_SALIENCE, context.bodySalience(hit.id, language, term));
+      best = strongest(best, { anywhere: match * FIELD_EVIDENCE.body * salience, outsideBody: 0 });
+    } else {
+      const value = match * FIELD_EVIDENCE[kind];
+      best = strongest(best, { anywhere: value, outsideBody: value });
+    }
   }
   return best;
 }
@@ -64,39 +78,32 @@ function fieldEvidence(
  * the entry explains: "Bürgergeld" is not about citizens' participation because one half is "Bürger",
  * nor "Standesamt" about a stand.
  */
-function compoundEvidence(
-  hit: Hit,
-  token: QueryToken,
-  context: EvidenceContext,
-  scope: EvidenceScope,
-): number {
-  let found = 0;
+function compoundEvidence(hit: Hit, token: QueryToken, context: EvidenceContext): Evidence {
+  let anywhere = 0;
+  let outsideBody = 0;
   let total = 0;
   for (const part of token.parts) {
     const weight = context.partWeight(part);
     total += weight;
     const fields = hit.matches.get(part);
-    if (fields)
-      found += weight * fieldEvidence(hit, part, fields, MATCH_EVIDENCE.compoundPart, context, scope);
+    if (!fields) continue;
+    const found = fieldEvidence(hit, part, fields, MATCH_EVIDENCE.compoundPart, context);
+    anywhere += weight * found.anywhere;
+    outsideBody += weight * found.outsideBody;
   }
-  return total === 0 ? 0 : (found / total) * token.partsCover;
+  if (total === 0) return NO_EVIDENCE;
+  const scale = token.partsCover / total;
+  return { anywhere: anywhere * scale, outsideBody: outsideBody * scale };
 }
 
-/** The best evidence that one entry contains one query word, 0 when it does not. */
-export function tokenEvidence(
-  hit: Hit,
-  token: QueryToken,
-  context: EvidenceContext,
-  scope: EvidenceScope = "entry",
-): number {
-  let best = compoundEvidence(hit, token, context, scope);
+/** The best evidence that one entry contains one query word; zeros when it does not. */
+export function tokenEvidence(hit: Hit, token: QueryToken, context: EvidenceContext): Evidence {
+  let best = compoundEvidence(hit, token, context);
   for (const [term, fields] of hit.matches) {
     const match = matchEvidence(term, token);
-    if (match > 0) best = Math.max(best, fieldEvidence(hit, term, fields, match, context, scope));
+    if (match > 0) best = strongest(best, fieldEvidence(hit, term, fields, match, context));
     const synonym = token.synonyms.some((words) => words.de === term || words.en === term);
-    if (synonym) {
-      best = Math.max(best, fieldEvidence(hit, term, fields, MATCH_EVIDENCE.synonym, context, scope));
-    }
+    if (synonym) best = strongest(best, fieldEvidence(hit, term, fields, MATCH_EVIDENCE.synonym, context));
   }
   return best;
 }
@@ -155,8 +162,9 @@ export function fitOf(
   tokens.forEach((token, i) => {
     const weight = weights[i] ?? 1;
     total += weight;
-    mass += weight * tokenEvidence(hit, token, context);
-    namedMass += weight * tokenEvidence(hit, token, context, "outside-body");
+    const evidence = tokenEvidence(hit, token, context);
+    mass += weight * evidence.anywhere;
+    namedMass += weight * evidence.outsideBody;
   });
   if (total === 0) return { confidence: 0, share: 0 };
   const share = mass / total;
