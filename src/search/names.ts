@@ -7,6 +7,14 @@ import { contentWords } from "./query.js";
 /** Words of a name from this length on may carry one typo ("Innovationsdialg"). */
 const MIN_FUZZY_NAME_TERM = 7;
 
+/** The words of a name as written, lower-cased. */
+function wordsOf(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((piece) => /\p{L}/u.test(piece));
+}
+
 /**
  * Whether a name still tells its entry apart as query words. "Info-Veranstaltung", "B-Plan" or "Was wurde
  * aus den Vorschlägen" shrink to one common word ("Veranstaltung", "Plan", "Vorschläge") that many
@@ -14,10 +22,7 @@ const MIN_FUZZY_NAME_TERM = 7;
  */
 function isDistinctiveName(name: string): boolean {
   const kept = new Set(contentWords(name));
-  const dropped = name
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((piece) => /\p{L}/u.test(piece) && !kept.has(piece) && !isStopWord(piece));
+  const dropped = wordsOf(name).filter((piece) => !kept.has(piece) && !isStopWord(piece));
   return dropped.length === 0 || kept.size >= 2;
 }
 
@@ -63,10 +68,13 @@ export class EntryNames {
           const key = nameKey(name);
           if (!key || !isDistinctiveName(name)) continue;
           if (!this.whole.has(key)) this.whole.set(key, entry.id);
-          // A name of several words that all occur in most entries ("Bürger beteiligen", a book title)
-          // is also how people ask about anything; it names its entry only as the whole question.
+          // A name of several words that all occur in most entries ("Bürger beteiligen", a book title),
+          // or one that shrinks to such a word ("neu in der Bürgerbeteiligung"), is also how people ask
+          // about anything; it names its entry only as the whole question. A one-word name ("Moderation")
+          // names its entry wherever it stands.
           const words = contentWords(name);
-          if (words.length < 2 || !words.every(isCommon))
+          const shrank = words.length < wordsOf(name).length;
+          if (!words.every(isCommon) || (words.length === 1 && !shrank))
             this.inText.push({ id: entry.id, words: key.split(" ") });
         }
       }
