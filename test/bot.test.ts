@@ -241,6 +241,11 @@ describe("bad input", () => {
       save: () => Promise.reject(new Error("down")),
       recordFeedback: () => Promise.reject(new Error("down")),
       feedbackFor: () => Promise.reject(new Error("down")),
+      claim: () => Promise.reject(new Error("down")),
+      release: () => Promise.reject(new Error("down")),
+      getRecord: () => Promise.reject(new Error("down")),
+      putRecord: () => Promise.reject(new Error("down")),
+      deleteRecord: () => Promise.reject(new Error("down")),
       ping: () => Promise.resolve(false),
       close: () => Promise.resolve(),
     };

@@ -29,6 +29,31 @@ describe("in-memory state", () => {
   });
 });
 
+describe("in-memory claims and records", () => {
+  it("lets one caller claim a key until it expires or is released", async () => {
+    let now = 1_000_000;
+    const store = new MemoryStateStore({ ttlSeconds: 10, now: () => now });
+    expect(await store.claim("event:1", 60)).toBe(true);
+    expect(await store.claim("event:1", 60)).toBe(false);
+    now += 61_000;
+    expect(await store.claim("event:1", 60)).toBe(true);
+    await store.release("event:1");
+    expect(await store.claim("event:1", 60)).toBe(true);
+  });
+
+  it("keeps records with and without expiry until they are deleted", async () => {
+    let now = 1_000_000;
+    const store = new MemoryStateStore({ ttlSeconds: 10, now: () => now });
+    await store.putRecord("installation", "kept");
+    await store.putRecord("reference", "short", 5);
+    now += 6_000;
+    expect(await store.getRecord("installation")).toBe("kept");
+    expect(await store.getRecord("reference")).toBeUndefined();
+    await store.deleteRecord("installation");
+    expect(await store.getRecord("installation")).toBeUndefined();
+  });
+});
+
 describe("Redis that cannot be reached", () => {
   it("lets the bot answer at once, without context, and reports not ready", async () => {
     const store = await RedisStateStore.connect(
@@ -62,6 +87,33 @@ describe.skipIf(!redisUrl)("Redis state", () => {
     const keys = await admin.keys(`${prefix}*`);
     if (keys.length > 0) await admin.del(...keys);
     await admin.quit();
+  });
+
+  it("lets exactly one of several concurrent callers claim a key, with its expiry", async () => {
+    const first = await RedisStateStore.connect(redisUrl ?? "", options);
+    const second = await RedisStateStore.connect(redisUrl ?? "", options);
+    const results = await Promise.all(
+      [first, second, first, second].map((store) => store.claim("event:Ev1", 900)),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const ttl = await admin.ttl(`${prefix}claim:event:Ev1`);
+    expect(ttl).toBeGreaterThan(890);
+    await first.release("event:Ev1");
+    expect(await second.claim("event:Ev1", 900)).toBe(true);
+    await first.close();
+    await second.close();
+  });
+
+  it("keeps records, with an expiry only where one is given", async () => {
+    const store = await RedisStateStore.connect(redisUrl ?? "", options);
+    await store.putRecord("installation:T1", '{"team":"T1"}');
+    await store.putRecord("reference:C1", "ref", 300);
+    expect(await store.getRecord("installation:T1")).toBe('{"team":"T1"}');
+    expect(await admin.ttl(`${prefix}record:installation:T1`)).toBe(-1);
+    expect(await admin.ttl(`${prefix}record:reference:C1`)).toBeGreaterThan(290);
+    await store.deleteRecord("installation:T1");
+    expect(await store.getRecord("installation:T1")).toBeUndefined();
+    await store.close();
   });
 
   it("stores state under a namespaced key that expires", async () => {

@@ -1,57 +1,37 @@
 import { decodeState, encodeState } from "./codec.js";
+import { ExpiringMap } from "./expiring-map.js";
 import type { ConversationState, StateStore } from "./types.js";
-
-interface Stored {
-  value: string;
-  expiresAt: number;
-}
 
 export interface MemoryStoreOptions {
   ttlSeconds: number;
   /** Oldest conversations are dropped beyond this, so a busy web chat cannot exhaust memory. */
   maxConversations?: number;
+  /** The same for claims and records. */
+  maxRecords?: number;
   now?: () => number;
 }
 
 /** The default store: state in this process, expiring like Redis keys would. */
 export class MemoryStateStore implements StateStore {
-  private readonly conversations = new Map<string, Stored>();
+  private readonly conversations: ExpiringMap;
+  private readonly claims: ExpiringMap;
+  private readonly records: ExpiringMap;
   private readonly feedback = new Map<string, { helpful: number; unhelpful: number }>();
-  private readonly now: () => number;
-  private readonly maxConversations: number;
 
   constructor(private readonly options: MemoryStoreOptions) {
-    this.now = options.now ?? Date.now;
-    this.maxConversations = options.maxConversations ?? 10_000;
+    const now = options.now ?? Date.now;
+    this.conversations = new ExpiringMap(options.maxConversations ?? 10_000, now);
+    this.claims = new ExpiringMap(options.maxRecords ?? 10_000, now);
+    this.records = new ExpiringMap(options.maxRecords ?? 10_000, now);
   }
 
   load(key: string): Promise<ConversationState | undefined> {
-    const stored = this.conversations.get(key);
-    if (!stored) return Promise.resolve(undefined);
-    if (stored.expiresAt <= this.now()) {
-      this.conversations.delete(key);
-      return Promise.resolve(undefined);
-    }
-    return Promise.resolve(decodeState(stored.value));
+    return Promise.resolve(decodeState(this.conversations.get(key)));
   }
 
   save(key: string, state: ConversationState): Promise<void> {
-    // Re-inserting moves the key to the end, so the Map's order is the order of last use.
-    this.conversations.delete(key);
-    this.conversations.set(key, {
-      value: encodeState(state),
-      expiresAt: this.now() + this.options.ttlSeconds * 1000,
-    });
-    this.evict();
+    this.conversations.set(key, encodeState(state), this.options.ttlSeconds);
     return Promise.resolve();
-  }
-
-  private evict(): void {
-    const now = this.now();
-    for (const [key, stored] of this.conversations) {
-      if (this.conversations.size <= this.maxConversations && stored.expiresAt > now) break;
-      this.conversations.delete(key);
-    }
   }
 
   recordFeedback(entryId: string, helpful: boolean): Promise<void> {
@@ -66,12 +46,39 @@ export class MemoryStateStore implements StateStore {
     return Promise.resolve({ ...(this.feedback.get(entryId) ?? { helpful: 0, unhelpful: 0 }) });
   }
 
+  claim(key: string, ttlSeconds: number): Promise<boolean> {
+    if (this.claims.has(key)) return Promise.resolve(false);
+    this.claims.set(key, "1", ttlSeconds);
+    return Promise.resolve(true);
+  }
+
+  release(key: string): Promise<void> {
+    this.claims.delete(key);
+    return Promise.resolve();
+  }
+
+  getRecord(key: string): Promise<string | undefined> {
+    return Promise.resolve(this.records.get(key));
+  }
+
+  putRecord(key: string, value: string, ttlSeconds?: number): Promise<void> {
+    this.records.set(key, value, ttlSeconds);
+    return Promise.resolve();
+  }
+
+  deleteRecord(key: string): Promise<void> {
+    this.records.delete(key);
+    return Promise.resolve();
+  }
+
   ping(): Promise<boolean> {
     return Promise.resolve(true);
   }
 
   close(): Promise<void> {
     this.conversations.clear();
+    this.claims.clear();
+    this.records.clear();
     return Promise.resolve();
   }
 }

@@ -80,6 +80,35 @@ export class RedisStateStore implements StateStore {
     return { helpful: Number(counts.helpful ?? 0), unhelpful: Number(counts.unhelpful ?? 0) };
   }
 
+  private claimKey(key: string): string {
+    return `${this.options.prefix}claim:${key}`;
+  }
+
+  private recordKey(key: string): string {
+    return `${this.options.prefix}record:${key}`;
+  }
+
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+    return (await this.redis.set(this.claimKey(key), "1", "EX", ttlSeconds, "NX")) === "OK";
+  }
+
+  async release(key: string): Promise<void> {
+    await this.redis.del(this.claimKey(key));
+  }
+
+  async getRecord(key: string): Promise<string | undefined> {
+    return (await this.redis.get(this.recordKey(key))) ?? undefined;
+  }
+
+  async putRecord(key: string, value: string, ttlSeconds?: number): Promise<void> {
+    if (ttlSeconds === undefined) await this.redis.set(this.recordKey(key), value);
+    else await this.redis.set(this.recordKey(key), value, "EX", ttlSeconds);
+  }
+
+  async deleteRecord(key: string): Promise<void> {
+    await this.redis.del(this.recordKey(key));
+  }
+
   async ping(): Promise<boolean> {
     try {
       await this.redis.ping();

@@ -16,7 +16,26 @@ export interface ConversationState {
   lastTipId?: string | undefined;
 }
 
-export interface StateStore {
+/**
+ * Small records adapters keep beside the conversations: processed event ids, platform installations,
+ * conversation references. Values are opaque strings (the adapter encodes them); keys are namespaced by
+ * the caller, e.g. "slack:event:Ev123".
+ */
+export interface RecordStore {
+  /**
+   * Marks `key` as taken for `ttlSeconds`; true for the one caller that took it, false for every later one
+   * while it lasts. Shared by all instances on one Redis, so a duplicate delivery is handled exactly once.
+   */
+  claim(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Gives a claim back, so a retry of work that failed is done after all. */
+  release(key: string): Promise<void>;
+  getRecord(key: string): Promise<string | undefined>;
+  /** Without `ttlSeconds` the record stays until it is deleted (installations, removed on uninstall). */
+  putRecord(key: string, value: string, ttlSeconds?: number): Promise<void>;
+  deleteRecord(key: string): Promise<void>;
+}
+
+export interface StateStore extends RecordStore {
   /** One read per message. */
   load(conversationKey: string): Promise<ConversationState | undefined>;
   /** One write per message; refreshes the expiry. */
