@@ -80,6 +80,14 @@ export class Bot {
     this.now = options.now ?? (() => new Date());
   }
 
+  /**
+   * What the bot can do, with example questions and the publication link, for a platform's welcome card
+   * or home screen. Reads and writes no conversation state.
+   */
+  overview(locale?: string): Reply {
+    return replies.helpReply(this.context(languageOfLocale(locale) ?? "de"));
+  }
+
   async handle(turn: Turn): Promise<Reply> {
     const key = conversationKey(turn.platform, turn.conversationId);
     const state = await this.loadState(key);
