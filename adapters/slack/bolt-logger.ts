@@ -1,0 +1,36 @@
+import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import type { Logger } from "../../src/logger.js";
+
+/** Bolt's level for pino's: trace counts as debug, fatal as error. */
+function boltLevel(pinoLevel: string): LogLevel {
+  if (pinoLevel === "trace" || pinoLevel === "debug") return LogLevel.DEBUG;
+  if (pinoLevel === "info") return LogLevel.INFO;
+  if (pinoLevel === "warn") return LogLevel.WARN;
+  return LogLevel.ERROR;
+}
+
+/** Bolt's logger interface on top of the app's pino logger, so Slack's messages share its format and redaction. */
+export function boltLogger(logger: Logger): BoltLogger {
+  const child = logger.child({ adapter: "slack" });
+  // Bolt passes strings and errors as separate arguments; pino wants one message (errors under `err`).
+  const write =
+    (level: "debug" | "info" | "warn" | "error") =>
+    (...parts: unknown[]) => {
+      const error = parts.find((part) => part instanceof Error);
+      const message = parts
+        .filter((part) => !(part instanceof Error))
+        .map((part) => (typeof part === "string" ? part : JSON.stringify(part)))
+        .join(" ");
+      if (error) child[level]({ err: error }, message);
+      else child[level](message);
+    };
+  return {
+    debug: write("debug"),
+    info: write("info"),
+    warn: write("warn"),
+    error: write("error"),
+    setLevel: () => undefined,
+    getLevel: () => boltLevel(child.level),
+    setName: () => undefined,
+  };
+}

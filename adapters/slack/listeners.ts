@@ -1,0 +1,177 @@
+import type { App, BlockAction, ButtonAction, webApi } from "@slack/bolt";
+import { parseAction } from "../../src/core/action-schema.js";
+import type { Action, Reply, Turn } from "../../src/core/types.js";
+import type { Services } from "../../src/services.js";
+import { ACTION_ID_PREFIX, renderReply, type SlackMessage } from "./blocks.js";
+import { renderHome } from "./home.js";
+import { plainTextOf } from "./text.js";
+import { UserLocales } from "./user-locales.js";
+
+export const SLASH_COMMAND = "/beteiligung";
+/** Slack retries an event for up to about an hour; a claimed event id is remembered at least that long. */
+const EVENT_CLAIM_SECONDS = 2 * 60 * 60;
+const PLATFORM = "slack";
+
+/** Where an answer goes: a channel, and within it a thread or the top level. */
+interface Destination {
+  channel: string;
+  threadTs?: string | undefined;
+}
+
+function parseButtonValue(value: string | undefined): Action | undefined {
+  if (!value) return undefined;
+  try {
+    return parseAction(JSON.parse(value));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Message events that are not someone writing to the bot: edits, deletions, joins, bots. */
+function isPlainUserMessage(event: { subtype?: string; bot_id?: string; user?: string }): boolean {
+  const subtype = event.subtype;
+  return (subtype === undefined || subtype === "file_share") && !event.bot_id && Boolean(event.user);
+}
+
+/**
+ * Turns Slack events into the core's turns and posts its replies: direct messages, @mentions (answered
+ * in their thread), the slash command (answered only to the user), buttons and the App Home tab.
+ */
+export function registerListeners(app: App, services: Services): void {
+  const { bot, store } = services;
+  const logger = services.logger.child({ adapter: PLATFORM });
+  const locales = new UserLocales();
+
+  async function handle(turn: Omit<Turn, "platform">): Promise<Reply> {
+    return bot.handle({ ...turn, platform: PLATFORM });
+  }
+
+  async function post(client: webApi.WebClient, to: Destination, reply: Reply): Promise<void> {
+    await client.chat.postMessage({ channel: to.channel, thread_ts: to.threadTs, ...renderReply(reply) });
+  }
+
+  // Each event is answered once, whichever instance gets which delivery: the first to claim its id
+  // answers. A failed answer gives the claim back, so Slack's retry is answered instead of dropped.
+  app.use(async ({ body, next }) => {
+    const eventId = "event_id" in body && typeof body.event_id === "string" ? body.event_id : undefined;
+    if (!eventId) {
+      await next();
+      return;
+    }
+    const key = `slack:event:${eventId}`;
+    const claimed = await store.claim(key, EVENT_CLAIM_SECONDS).catch((error: unknown) => {
+      // Without the store an event may be answered twice, which beats not answering it.
+      logger.warn({ err: error }, "could not claim event; answering without deduplication");
+      return true;
+    });
+    if (!claimed) {
+      logger.debug({ eventId }, "duplicate event delivery ignored");
+      return;
+    }
+    try {
+      await next();
+    } catch (error) {
+      await store.release(key).catch(() => undefined);
+      throw error;
+    }
+  });
+
+  app.event("app_mention", async ({ event, client, context }) => {
+    if (event.bot_id || !event.user || event.subtype) return;
+    const teamId = context.teamId ?? event.team ?? "";
+    const threadTs = event.thread_ts ?? event.ts;
+    const reply = await handle({
+      text: plainTextOf(event.text, context.botUserId),
+      userId: `${teamId}:${event.user}`,
+      conversationId: `${teamId}:${event.channel}:${threadTs}`,
+      locale: await locales.of(client, teamId, event.user),
+    });
+    await post(client, { channel: event.channel, threadTs }, reply);
+  });
+
+  app.event("message", async ({ event, client, context }) => {
+    if (event.channel_type !== "im" || !isPlainUserMessage(event)) return;
+    if (!("user" in event) || !event.user || !("text" in event)) return;
+    const teamId = context.teamId ?? "";
+    const threadTs = "thread_ts" in event ? event.thread_ts : undefined;
+    const reply = await handle({
+      text: plainTextOf(event.text ?? "", context.botUserId),
+      userId: `${teamId}:${event.user}`,
+      conversationId: threadTs ? `${teamId}:${event.channel}:${threadTs}` : `${teamId}:${event.channel}`,
+      locale: await locales.of(client, teamId, event.user),
+    });
+    await post(client, { channel: event.channel, threadTs }, reply);
+  });
+
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client, context }) => {
+    await ack();
+    const teamId = context.teamId ?? command.team_id;
+    const text = plainTextOf(command.text, context.botUserId);
+    const reply = await handle({
+      // "/beteiligung" alone shows what it can do.
+      text: text || "hilfe",
+      userId: `${teamId}:${command.user_id}`,
+      conversationId: `${teamId}:${command.channel_id}:command:${command.user_id}`,
+      locale: await locales.of(client, teamId, command.user_id),
+    });
+    await respond({ response_type: "ephemeral", ...renderReply(reply) });
+  });
+
+  app.action<BlockAction<ButtonAction>>(
+    new RegExp(`^${ACTION_ID_PREFIX}`),
+    async ({ ack, body, action, client, respond, context }) => {
+      await ack();
+      const teamId = context.teamId ?? body.team?.id ?? "";
+      const userId = body.user.id;
+      const parsed = parseButtonValue(action.value);
+      if (!parsed) {
+        logger.warn("button with an unknown value ignored");
+        return;
+      }
+      // Bolt types both loosely; these are the fields Slack documents for block_actions.
+      const container = body.container as { type?: string; is_ephemeral?: boolean; thread_ts?: string };
+      const clicked = body.message as { thread_ts?: string } | undefined;
+      const channel = body.channel?.id;
+      const threadTs = clicked?.thread_ts ?? container.thread_ts;
+      const onHome = container.type === "view" || !channel;
+      const ephemeral = container.is_ephemeral === true;
+
+      let conversationId = `${teamId}:home:${userId}`;
+      if (!onHome && ephemeral) conversationId = `${teamId}:${channel}:command:${userId}`;
+      else if (!onHome)
+        conversationId = threadTs ? `${teamId}:${channel}:${threadTs}` : `${teamId}:${channel}`;
+
+      const reply = await handle({
+        text: "",
+        action: parsed,
+        userId: `${teamId}:${userId}`,
+        conversationId,
+        locale: await locales.of(client, teamId, userId),
+      });
+      const message: SlackMessage = renderReply(reply);
+      if (ephemeral || (parsed.type === "feedback" && onHome)) {
+        await respond({ response_type: "ephemeral", replace_original: false, ...message });
+      } else if (onHome) {
+        // A click on the home tab is answered in the user's direct messages with the bot.
+        await client.chat.postMessage({ channel: userId, ...message });
+      } else if (parsed.type === "feedback") {
+        // The vote is the user's own business: only they see the thanks.
+        await client.chat.postEphemeral({ channel, user: userId, thread_ts: threadTs, ...message });
+      } else {
+        await post(client, { channel, threadTs }, reply);
+      }
+    },
+  );
+
+  app.event("app_home_opened", async ({ event, client, context }) => {
+    if (event.tab !== "home") return;
+    const teamId = context.teamId ?? "";
+    const overview = bot.overview(await locales.of(client, teamId, event.user));
+    await client.views.publish({ user_id: event.user, view: renderHome(overview) });
+  });
+
+  app.error(async (error) => {
+    logger.error({ err: error }, "Slack event could not be answered");
+    return Promise.resolve();
+  });
+}

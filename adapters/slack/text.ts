@@ -1,0 +1,42 @@
+/**
+ * Slack's message markup, read back as what the user sees: `<@U123>` mentions of the bot are dropped,
+ * other mentions and links become their visible label, and the three escaped characters are restored.
+ * See https://docs.slack.dev/messaging/formatting-message-text
+ */
+export function plainTextOf(text: string, botUserId?: string): string {
+  return text
+    .replace(/<([^<>]*)>/g, (_match, inner: string) => {
+      const [target = "", label] = inner.split("|", 2);
+      if (target.startsWith("@")) return target.slice(1) === botUserId ? " " : (label ?? "");
+      if (target.startsWith("#")) return label ? `#${label}` : "";
+      if (target.startsWith("!")) return label ?? "";
+      return label ?? target.replace(/^mailto:/, "");
+    })
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Text for Slack's mrkdwn: the three characters Slack reserves are escaped. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** The core's inline markup (**bold**, [label](url)) in Slack's mrkdwn (*bold*, <url|label>). */
+export function toMrkdwn(text: string): string {
+  return escapeMrkdwn(text)
+    .replace(/\*\*([^*]+)\*\*/g, "*$1*")
+    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, (_match, label: string, url: string) => {
+      return `<${url.replace(/\|/g, "%7C")}|${label.replace(/\|/g, "/")}>`;
+    });
+}
+
+/** Cuts a text to `max` characters at a word boundary, with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}

@@ -1,0 +1,144 @@
+import { createHmac } from "node:crypto";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** One request the bot made to Slack: a Web API method, or a POST to a response_url. */
+export interface SlackCall {
+  method: string;
+  token: string | undefined;
+  body: Record<string, unknown>;
+}
+
+async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString("utf8");
+  if ((request.headers["content-type"] ?? "").includes("application/json")) {
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  }
+  // The Web API client sends form fields; blocks and other structures arrive as JSON strings.
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    body[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return body;
+}
+
+/**
+ * A local stand-in for Slack's Web API (point SLACK_API_URL at `apiUrl`) and for response_urls
+ * (`responseUrl(name)`). It records every call and answers like Slack does.
+ */
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  /** Methods that answer 429 the next N times. */
+  readonly rateLimited = new Map<string, number>();
+  userLocale = "de-DE";
+  /** Whether auth.test accepts the bot token. */
+  tokenValid = true;
+  private server: Server | undefined;
+  private port = 0;
+  private messageCounter = 0;
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(name: string): string {
+    return `http://127.0.0.1:${this.port}/respond/${name}`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((request, response) => {
+      void this.answer(request).then(({ status, headers, body }) => {
+        response.writeHead(status, { "Content-Type": "application/json", ...headers });
+        response.end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) =>
+      this.server?.close(() => {
+        resolve();
+      }),
+    );
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.rateLimited.clear();
+  }
+
+  /** Calls of one method (e.g. "chat.postMessage", or "respond/<name>"). */
+  callsOf(method: string): SlackCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Waits until `count` calls of `method` have arrived (the bot answers after acknowledging). */
+  async waitFor(method: string, count = 1, timeoutMs = 5_000): Promise<SlackCall[]> {
+    const started = Date.now();
+    while (this.callsOf(method).length < count) {
+      if (Date.now() - started > timeoutMs) {
+        throw new Error(
+          `expected ${count} × ${method}, got ${this.callsOf(method).length}: ${this.calls.map((c) => c.method).join(", ")}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return this.callsOf(method);
+  }
+
+  private async answer(request: IncomingMessage) {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    const method = url.pathname.replace(/^\/(api\/)?/, "");
+    const body = await readBody(request);
+    const token =
+      (request.headers.authorization ?? "").replace(/^Bearer /, "") || (body.token as string | undefined);
+    const limited = this.rateLimited.get(method) ?? 0;
+    if (limited > 0) {
+      this.rateLimited.set(method, limited - 1);
+      this.calls.push({ method: `${method} (429)`, token, body });
+      return { status: 429, headers: { "Retry-After": "1" }, body: { ok: false, error: "ratelimited" } };
+    }
+    this.calls.push({ method, token, body });
+    return { status: 200, headers: {}, body: this.result(method, body) };
+  }
+
+  private result(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        if (!this.tokenValid) return { ok: false, error: "invalid_auth" };
+        return { ok: true, team_id: "T1", user_id: "UBOT", bot_id: "BBOT", user: "beteiligungslotse" };
+      case "users.info":
+        return { ok: true, user: { id: body.user, locale: this.userLocale } };
+      case "chat.postMessage":
+        return {
+          ok: true,
+          channel: body.channel,
+          ts: `1700000000.${String(++this.messageCounter).padStart(6, "0")}`,
+        };
+      case "oauth.v2.access":
+        return {
+          ok: true,
+          app_id: "A1",
+          access_token: "xoxb-installed-token",
+          token_type: "bot",
+          scope: "app_mentions:read,chat:write,commands,im:history,users:read",
+          bot_user_id: "UBOT2",
+          team: { id: "T2", name: "Stadtverwaltung" },
+          enterprise: null,
+          is_enterprise_install: false,
+          authed_user: { id: "UADMIN" },
+        };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+/** Slack's request signature (https://docs.slack.dev/authentication/verifying-requests-from-slack). */
+export function slackSignature(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+}
