@@ -247,7 +247,8 @@ describe("Slack over HTTP", () => {
     expect(blockText(posts[1])).toContain("Planungszelle");
   });
 
-  it("answers the slash command only to the user, via its response_url", async () => {
+  /** A slash command's form body as Slack documents it. */
+  function slashCommand(text: string, responseName: string) {
     const form = new URLSearchParams({
       token: "legacy",
       team_id: "T1",
@@ -257,12 +258,16 @@ describe("Slack over HTTP", () => {
       user_id: "U123",
       user_name: "sachbearbeiterin",
       command: "/beteiligung",
-      text: "publikation",
+      text,
       api_app_id: "A1",
-      response_url: fake.responseUrl("command-1"),
+      response_url: fake.responseUrl(responseName),
       trigger_id: "13345224609.738474920.8088930838d88f008e0",
     }).toString();
-    const response = await send(running, form, "application/x-www-form-urlencoded");
+    return send(running, form, "application/x-www-form-urlencoded");
+  }
+
+  it("answers the slash command only to the user, via its response_url", async () => {
+    const response = await slashCommand("publikation", "command-1");
     expect(response.status).toBe(200);
     const [answer] = await fake.waitFor("respond/command-1");
     expect(answer?.body.response_type).toBe("ephemeral");
@@ -271,16 +276,7 @@ describe("Slack over HTTP", () => {
   });
 
   it("shows what it can do for a slash command without words", async () => {
-    const form = new URLSearchParams({
-      team_id: "T1",
-      channel_id: "C200",
-      user_id: "U123",
-      command: "/beteiligung",
-      text: "",
-      response_url: fake.responseUrl("command-2"),
-      trigger_id: "1.2.3",
-    }).toString();
-    await send(running, form, "application/x-www-form-urlencoded");
+    await slashCommand("", "command-2");
     const [answer] = await fake.waitFor("respond/command-2");
     expect(blockText(answer)).toContain("Beteiligungslotse");
   });
@@ -325,14 +321,13 @@ describe("Slack over HTTP", () => {
     );
   }
 
+  /** The bot's own message a button sits on, as block_actions payloads carry it. */
+  function botMessage(ts: string, threadTs?: string) {
+    return { type: "message", ts, ...(threadTs ? { thread_ts: threadTs } : {}), user: "UBOT", text: "…" };
+  }
+
   it("answers a follow-up button in the same thread", async () => {
-    const message = {
-      type: "message",
-      ts: "1700000100.000100",
-      thread_ts: "1700000099.000001",
-      user: "UBOT",
-      text: "…",
-    };
+    const message = botMessage("1700000100.000100", "1700000099.000001");
     const response = await buttonClick({ type: "section", entryId: "buergerrat", section: "risks" }, message);
     expect(response.status).toBe(200);
     const [post] = await fake.waitFor("chat.postMessage");
@@ -341,13 +336,7 @@ describe("Slack over HTTP", () => {
   });
 
   it("records 👍/👎 per entry and thanks only the voter", async () => {
-    const message = {
-      type: "message",
-      ts: "1700000200.000100",
-      thread_ts: "1700000199.000001",
-      user: "UBOT",
-      text: "…",
-    };
+    const message = botMessage("1700000200.000100", "1700000199.000001");
     const before = await store.feedbackFor("planungszelle");
     await buttonClick({ type: "feedback", entryId: "planungszelle", helpful: true }, message);
     const [thanks] = await fake.waitFor("chat.postEphemeral");
@@ -358,7 +347,7 @@ describe("Slack over HTTP", () => {
   });
 
   it("ignores a button whose value it did not send", async () => {
-    const message = { type: "message", ts: "1700000300.000100", user: "UBOT", text: "…" };
+    const message = botMessage("1700000300.000100");
     const response = await buttonClick({ type: "delete-everything" }, message);
     expect(response.status).toBe(200);
     await settle();
