@@ -8,7 +8,7 @@ import { plainTextOf } from "./text.js";
 import { UserLocales } from "./user-locales.js";
 
 export const SLASH_COMMAND = "/beteiligung";
-/** Slack retries an event for up to about an hour; a claimed event id is remembered at least that long. */
+/** Slack retries an unacknowledged event three times within minutes; its id is remembered well beyond. */
 const EVENT_CLAIM_SECONDS = 2 * 60 * 60;
 const PLATFORM = "slack";
 
