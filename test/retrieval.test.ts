@@ -226,6 +226,25 @@ describe("retrieval principles on a small knowledge base", () => {
     expect(retriever.entryNamedBy("Bürger beteiligen!")).toBe("buch");
     expect(retriever.entriesNamedInText("Wie kann ich mehr Bürger beteiligen?").has("buch")).toBe(false);
   });
+
+  it("takes a name that shrinks to one everyday word as a name only when it is the whole question", () => {
+    const retriever = new Retriever([
+      entry("lernen", {
+        title: { de: "Lernen", en: "Learning" },
+        aliases: { de: ["Was muss ich für Bürgerbeteiligung können"], en: [] },
+      }),
+      entry("moderation", {
+        title: { de: "Bürgerbeteiligung", en: "Participation" },
+        body: "Bürgerbeteiligung.",
+      }),
+      ...["a", "b", "c"].map((id) => entry(id, { body: "Bürgerbeteiligung im Alltag." })),
+    ]);
+    expect(retriever.entryNamedBy("Was muss ich für Bürgerbeteiligung können")).toBe("lernen");
+    const named = retriever.entriesNamedInText("Was kostet Bürgerbeteiligung?");
+    expect(named.has("lernen")).toBe(false);
+    // A one-word name names its entry wherever it stands, however common the word.
+    expect(named.has("moderation")).toBe(true);
+  });
 });
 
 describe("name forms", () => {

@@ -20,9 +20,9 @@ function wordsOf(name: string): string[] {
  * aus den Vorschlägen" shrink to one common word ("Veranstaltung", "Plan", "Vorschläge") that many
  * questions contain without naming the entry.
  */
-function isDistinctiveName(name: string): boolean {
-  const kept = new Set(contentWords(name));
-  const dropped = wordsOf(name).filter((piece) => !kept.has(piece) && !isStopWord(piece));
+function isDistinctiveName(words: readonly string[], written: readonly string[]): boolean {
+  const kept = new Set(words);
+  const dropped = written.filter((piece) => !kept.has(piece) && !isStopWord(piece));
   return dropped.length === 0 || kept.size >= 2;
 }
 
@@ -48,8 +48,12 @@ export function nameForm(word: string): string {
   return form;
 }
 
+function keyOf(words: readonly string[]): string {
+  return words.map(nameForm).join(" ");
+}
+
 function nameKey(text: string): string {
-  return contentWords(text).map(nameForm).join(" ");
+  return keyOf(contentWords(text));
 }
 
 /**
@@ -65,15 +69,16 @@ export class EntryNames {
     for (const entry of entries) {
       for (const language of LANGUAGES) {
         for (const name of [entry.title[language], ...entry.aliases[language]]) {
-          const key = nameKey(name);
-          if (!key || !isDistinctiveName(name)) continue;
+          const words = contentWords(name);
+          const written = wordsOf(name);
+          const key = keyOf(words);
+          if (!key || !isDistinctiveName(words, written)) continue;
           if (!this.whole.has(key)) this.whole.set(key, entry.id);
           // A name of several words that all occur in most entries ("Bürger beteiligen", a book title),
-          // or one that shrinks to such a word ("neu in der Bürgerbeteiligung"), is also how people ask
-          // about anything; it names its entry only as the whole question. A one-word name ("Moderation")
-          // names its entry wherever it stands.
-          const words = contentWords(name);
-          const shrank = words.length < wordsOf(name).length;
+          // or one that shrinks to such a word ("Was muss ich für Bürgerbeteiligung können"), is also
+          // how people ask about anything; it names its entry only as the whole question. A one-word
+          // name ("Moderation") names its entry wherever it stands.
+          const shrank = words.length < written.length;
           if (!words.every(isCommon) || (words.length === 1 && !shrank))
             this.inText.push({ id: entry.id, words: key.split(" ") });
         }
