@@ -27,6 +27,16 @@ function parseButtonValue(value: string | undefined): Action | undefined {
   }
 }
 
+/** A channel's conversation, or one thread in it: the unit whose context follow-up questions share. */
+function conversationOf(teamId: string, channel: string, threadTs?: string): string {
+  return threadTs ? `${teamId}:${channel}:${threadTs}` : `${teamId}:${channel}`;
+}
+
+/** The slash command's answers are the user's own, so is their context. */
+function commandConversationOf(teamId: string, channel: string, userId: string): string {
+  return `${teamId}:${channel}:command:${userId}`;
+}
+
 /** Message events that are not someone writing to the bot: edits, deletions, joins, bots. */
 function isPlainUserMessage(event: { subtype?: string; bot_id?: string; user?: string }): boolean {
   const subtype = event.subtype;
@@ -42,8 +52,19 @@ export function registerListeners(app: App, services: Services): void {
   const logger = services.logger.child({ adapter: PLATFORM });
   const locales = new UserLocales();
 
-  async function handle(turn: Omit<Turn, "platform">): Promise<Reply> {
-    return bot.handle({ ...turn, platform: PLATFORM });
+  /** The core's reply to one Slack user's turn, in their Slack locale. */
+  async function handle(
+    client: webApi.WebClient,
+    teamId: string,
+    slackUserId: string,
+    turn: Pick<Turn, "text" | "action" | "conversationId">,
+  ): Promise<Reply> {
+    return bot.handle({
+      ...turn,
+      platform: PLATFORM,
+      userId: `${teamId}:${slackUserId}`,
+      locale: await locales.of(client, teamId, slackUserId),
+    });
   }
 
   async function post(client: webApi.WebClient, to: Destination, reply: Reply): Promise<void> {
@@ -80,11 +101,9 @@ export function registerListeners(app: App, services: Services): void {
     if (event.bot_id || !event.user || event.subtype) return;
     const teamId = context.teamId ?? event.team ?? "";
     const threadTs = event.thread_ts ?? event.ts;
-    const reply = await handle({
+    const reply = await handle(client, teamId, event.user, {
       text: plainTextOf(event.text, context.botUserId),
-      userId: `${teamId}:${event.user}`,
-      conversationId: `${teamId}:${event.channel}:${threadTs}`,
-      locale: await locales.of(client, teamId, event.user),
+      conversationId: conversationOf(teamId, event.channel, threadTs),
     });
     await post(client, { channel: event.channel, threadTs }, reply);
   });
@@ -94,11 +113,9 @@ export function registerListeners(app: App, services: Services): void {
     if (!("user" in event) || !event.user || !("text" in event)) return;
     const teamId = context.teamId ?? "";
     const threadTs = "thread_ts" in event ? event.thread_ts : undefined;
-    const reply = await handle({
+    const reply = await handle(client, teamId, event.user, {
       text: plainTextOf(event.text ?? "", context.botUserId),
-      userId: `${teamId}:${event.user}`,
-      conversationId: threadTs ? `${teamId}:${event.channel}:${threadTs}` : `${teamId}:${event.channel}`,
-      locale: await locales.of(client, teamId, event.user),
+      conversationId: conversationOf(teamId, event.channel, threadTs),
     });
     await post(client, { channel: event.channel, threadTs }, reply);
   });
@@ -107,12 +124,10 @@ export function registerListeners(app: App, services: Services): void {
     await ack();
     const teamId = context.teamId ?? command.team_id;
     const text = plainTextOf(command.text, context.botUserId);
-    const reply = await handle({
+    const reply = await handle(client, teamId, command.user_id, {
       // "/beteiligung" alone shows what it can do.
       text: text || "hilfe",
-      userId: `${teamId}:${command.user_id}`,
-      conversationId: `${teamId}:${command.channel_id}:command:${command.user_id}`,
-      locale: await locales.of(client, teamId, command.user_id),
+      conversationId: commandConversationOf(teamId, command.channel_id, command.user_id),
     });
     await respond({ response_type: "ephemeral", ...renderReply(reply) });
   });
@@ -137,17 +152,10 @@ export function registerListeners(app: App, services: Services): void {
       const ephemeral = container.is_ephemeral === true;
 
       let conversationId = `${teamId}:home:${userId}`;
-      if (!onHome && ephemeral) conversationId = `${teamId}:${channel}:command:${userId}`;
-      else if (!onHome)
-        conversationId = threadTs ? `${teamId}:${channel}:${threadTs}` : `${teamId}:${channel}`;
+      if (!onHome && ephemeral) conversationId = commandConversationOf(teamId, channel, userId);
+      else if (!onHome) conversationId = conversationOf(teamId, channel, threadTs);
 
-      const reply = await handle({
-        text: "",
-        action: parsed,
-        userId: `${teamId}:${userId}`,
-        conversationId,
-        locale: await locales.of(client, teamId, userId),
-      });
+      const reply = await handle(client, teamId, userId, { text: "", action: parsed, conversationId });
       const message: SlackMessage = renderReply(reply);
       if (ephemeral || (parsed.type === "feedback" && onHome)) {
         await respond({ response_type: "ephemeral", replace_original: false, ...message });
@@ -170,7 +178,7 @@ export function registerListeners(app: App, services: Services): void {
     await client.views.publish({ user_id: event.user, view: renderHome(overview) });
   });
 
-  app.error(async (error) => {
+  app.error((error) => {
     logger.error({ err: error }, "Slack event could not be answered");
     return Promise.resolve();
   });
