@@ -6,6 +6,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BOT_SCOPES, createSlackAdapter } from "../adapters/slack/index.js";
 import { SLASH_COMMAND } from "../adapters/slack/listeners.js";
+import { mrkdwnLink, plainTextOf, toMrkdwn } from "../adapters/slack/text.js";
 import { loadSlackConfig } from "../adapters/slack/config.js";
 import { ConfigError } from "../src/config.js";
 import { startServer, type RunningServer } from "../src/server.js";
@@ -610,5 +611,20 @@ describe("Slack app manifest", () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.slash_commands[0]?.command).toBe(SLASH_COMMAND);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  });
+});
+
+describe("Slack markup", () => {
+  it("renders the core's bold text and links as escaped mrkdwn", () => {
+    expect(toMrkdwn("**Ablauf** & [Seite a|b](https://example.org/a?b=1&c=2) <tag>")).toBe(
+      "*Ablauf* &amp; <https://example.org/a?b=1&amp;c=2|Seite a/b> &lt;tag&gt;",
+    );
+    expect(mrkdwnLink("https://example.org/x|y", "Quelle")).toBe("<https://example.org/x%7Cy|Quelle>");
+  });
+
+  it("reads a message as its words, without the bot's mention or @here", () => {
+    expect(
+      plainTextOf("<@UBOT> <@U9|anna> <!here> siehe <https://x.org|Link> &amp; <#C1|planung>", "UBOT"),
+    ).toBe("anna siehe Link & #planung");
   });
 });

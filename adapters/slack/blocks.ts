@@ -2,7 +2,7 @@ import type { types } from "@slack/bolt";
 import { messagesFor } from "../../src/core/messages.js";
 import type { Action, Language, Reply, Suggestion } from "../../src/core/types.js";
 import type { Block } from "../../src/knowledge/types.js";
-import { escapeMrkdwn, toMrkdwn, truncate } from "./text.js";
+import { escapeMrkdwn, mrkdwnLink, toMrkdwn, truncate } from "./text.js";
 
 /** Every button the bot sends carries this prefix in its action_id; the value is the core's action. */
 export const ACTION_ID_PREFIX = "lotse:";
@@ -16,7 +16,6 @@ const LIMITS = {
   fieldText: 2000,
   buttonText: 75,
   buttonsPerBlock: 25,
-  contextElements: 10,
   notificationText: 300,
 };
 
@@ -65,10 +64,9 @@ function buttons(
 
 function sourcesContext(reply: Reply): types.ContextBlock {
   const heading = `*${messagesFor(reply.language).sources}:*`;
-  const sources = reply.sources.map((source) => {
-    const title = escapeMrkdwn(source.title);
-    return source.url ? `<${escapeMrkdwn(source.url)}|${title}>` : title;
-  });
+  const sources = reply.sources.map((source) =>
+    source.url ? mrkdwnLink(source.url, source.title) : escapeMrkdwn(source.title),
+  );
   return {
     type: "context",
     elements: [{ type: "mrkdwn", text: truncate([heading, ...sources].join("\n"), LIMITS.sectionText) }],
@@ -120,11 +118,7 @@ export function renderReply(reply: Reply): SlackMessage {
     });
   }
   if (reply.links.length > 0) {
-    blocks.push(
-      section(
-        reply.links.map((link) => `<${escapeMrkdwn(link.url)}|${escapeMrkdwn(link.label)}> →`).join("\n"),
-      ),
-    );
+    blocks.push(section(reply.links.map((link) => `${mrkdwnLink(link.url, link.label)} →`).join("\n")));
   }
   if (reply.sources.length > 0 && reply.intent !== "section") blocks.push(sourcesContext(reply));
 

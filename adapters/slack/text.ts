@@ -24,13 +24,23 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** A link in mrkdwn; "|" would end the address or the label early. */
+export function mrkdwnLink(url: string, label: string): string {
+  return `<${escapeMrkdwn(url).replace(/\|/g, "%7C")}|${escapeMrkdwn(label).replace(/\|/g, "/")}>`;
+}
+
 /** The core's inline markup (**bold**, [label](url)) in Slack's mrkdwn (*bold*, <url|label>). */
 export function toMrkdwn(text: string): string {
-  return escapeMrkdwn(text)
-    .replace(/\*\*([^*]+)\*\*/g, "*$1*")
-    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, (_match, label: string, url: string) => {
-      return `<${url.replace(/\|/g, "%7C")}|${label.replace(/\|/g, "/")}>`;
-    });
+  // Split around links: plain text, then label and address of each link, in turn.
+  const parts = text.split(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/);
+  let mrkdwn = "";
+  for (let i = 0; i < parts.length; i += 3) {
+    mrkdwn += escapeMrkdwn(parts[i] ?? "").replace(/\*\*([^*]+)\*\*/g, "*$1*");
+    const label = parts[i + 1];
+    const url = parts[i + 2];
+    if (label !== undefined && url !== undefined) mrkdwn += mrkdwnLink(url, label);
+  }
+  return mrkdwn;
 }
 
 /** Cuts a text to `max` characters at a word boundary, with an ellipsis. */
