@@ -32,13 +32,21 @@ export class ConfigError extends Error {
   }
 }
 
+/** The variables that are set; an empty one (PORT=) means "not set", as in most .env tooling. */
+export function setVariables(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== ""),
+  );
+}
+
+/** A failed validation as a ConfigError naming each variable that is wrong and why. */
+export function configErrorOf(error: z.ZodError): ConfigError {
+  return new ConfigError(error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+}
+
 /** Reads the configuration; an error names each variable that is wrong and why. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  // An empty variable (PORT=) means "not set", as in most .env tooling.
-  const present = Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
-  );
-  const result = configSchema.safeParse(present);
+  const result = configSchema.safeParse(setVariables(env));
   if (result.success) return result.data;
-  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  throw configErrorOf(result.error);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ConfigError } from "../../src/config.js";
+import { ConfigError, configErrorOf, setVariables } from "../../src/config.js";
 
 export const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 
@@ -42,16 +42,12 @@ function missing(names: readonly string[], present: Record<string, unknown>): st
  */
 export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConfig | undefined {
   const given = Object.fromEntries(
-    Object.entries(env).filter(
-      ([name, value]) => name.startsWith("SLACK_") && value !== undefined && value !== "",
-    ),
+    Object.entries(setVariables(env)).filter(([name]) => name.startsWith("SLACK_")),
   );
   if (Object.keys(given).every((name) => name === "SLACK_API_URL")) return undefined;
 
   const parsed = settingsSchema.safeParse(given);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
-  }
+  if (!parsed.success) throw configErrorOf(parsed.error);
   const settings = parsed.data;
   const apiUrl = settings.SLACK_API_URL;
   const oauthGiven = OAUTH_SETTINGS.some((name) => settings[name] !== undefined);

@@ -15,7 +15,7 @@ function installationKey(query: {
 /**
  * Installations from Slack's OAuth flow, kept in the state store (Redis in production) so that every
  * instance can answer every workspace. An installation holds the workspace's bot token; it stays until
- * the app is uninstalled or its tokens are revoked.
+ * the workspace uninstalls the app (see the app_uninstalled listener).
  */
 export class StoredInstallations implements InstallationStore {
   constructor(private readonly records: RecordStore) {}
