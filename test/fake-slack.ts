@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
 
 /** One request the bot made to Slack: a Web API method, or a POST to a response_url. */
 export interface SlackCall {
@@ -38,6 +39,7 @@ export class FakeSlack {
   private server: Server | undefined;
   private port = 0;
   private messageCounter = 0;
+  private socketMode: FakeSocketMode | undefined;
 
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api/`;
@@ -58,7 +60,15 @@ export class FakeSlack {
     this.port = (this.server.address() as AddressInfo).port;
   }
 
+  /** Serves Socket Mode: apps.connections.open hands out this WebSocket server's address. */
+  async startSocketMode(): Promise<FakeSocketMode> {
+    this.socketMode = new FakeSocketMode();
+    await this.socketMode.start();
+    return this.socketMode;
+  }
+
   async stop(): Promise<void> {
+    await this.socketMode?.stop();
     await new Promise<void>((resolve) =>
       this.server?.close(() => {
         resolve();
@@ -111,6 +121,9 @@ export class FakeSlack {
       case "auth.test":
         if (!this.tokenValid) return { ok: false, error: "invalid_auth" };
         return { ok: true, team_id: "T1", user_id: "UBOT", bot_id: "BBOT", user: "beteiligungslotse" };
+      case "apps.connections.open":
+        if (!this.socketMode) return { ok: false, error: "not_allowed_token_type" };
+        return { ok: true, url: this.socketMode.url };
       case "users.info":
         return { ok: true, user: { id: body.user, locale: this.userLocale } };
       case "chat.postMessage":
@@ -135,6 +148,69 @@ export class FakeSlack {
       default:
         return { ok: true };
     }
+  }
+}
+
+/**
+ * Slack's side of Socket Mode: greets each connection with "hello", sends envelopes (events_api,
+ * slash_commands, interactive) and records the acknowledgements the app sends back.
+ */
+export class FakeSocketMode {
+  readonly acks: { envelope_id: string; payload?: unknown }[] = [];
+  private server: WebSocketServer | undefined;
+  private readonly sockets = new Set<WebSocket>();
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo;
+    return `ws://127.0.0.1:${address.port}/link`;
+  }
+
+  async start(): Promise<void> {
+    this.server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+    await new Promise<void>((resolve) => this.server?.once("listening", resolve));
+    this.server.on("connection", (socket) => {
+      this.sockets.add(socket);
+      socket.on("close", () => this.sockets.delete(socket));
+      socket.on("message", (data: Buffer) => {
+        this.acks.push(JSON.parse(data.toString("utf8")) as { envelope_id: string; payload?: unknown });
+      });
+      socket.send(JSON.stringify({ type: "hello", num_connections: this.sockets.size }));
+    });
+  }
+
+  get connections(): number {
+    return this.sockets.size;
+  }
+
+  /** Sends one envelope to every connected app. */
+  send(envelope: Record<string, unknown>): void {
+    for (const socket of this.sockets) socket.send(JSON.stringify(envelope));
+  }
+
+  async waitForAck(
+    envelopeId: string,
+    timeoutMs = 5_000,
+  ): Promise<{ envelope_id: string; payload?: unknown }> {
+    const started = Date.now();
+    for (;;) {
+      const ack = this.acks.find((candidate) => candidate.envelope_id === envelopeId);
+      if (ack) return ack;
+      if (Date.now() - started > timeoutMs) throw new Error(`no ack for envelope ${envelopeId}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    await new Promise<void>((resolve) => {
+      if (!this.server) {
+        resolve();
+        return;
+      }
+      this.server.close(() => {
+        resolve();
+      });
+    });
   }
 }
 

@@ -13,7 +13,7 @@ import { startServer, type RunningServer } from "../src/server.js";
 import { MemoryStateStore } from "../src/state/memory.js";
 import { RedisStateStore } from "../src/state/redis.js";
 import type { StateStore } from "../src/state/types.js";
-import { FakeSlack, slackSignature, type SlackCall } from "./fake-slack.js";
+import { FakeSlack, slackSignature, type FakeSocketMode, type SlackCall } from "./fake-slack.js";
 import { ROOT, findRedis, testServices } from "./helpers.js";
 
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -516,6 +516,97 @@ describe.skipIf(!redisUrl)("Slack with two instances sharing one Redis", () => {
     const ttl = await admin.ttl(`${prefix}claim:slack:event:EvTWOINSTANCES`);
     await admin.quit();
     expect(ttl).toBeGreaterThanOrEqual(600);
+  });
+});
+
+describe("Slack over Socket Mode", () => {
+  let running: RunningServer;
+  let socket: FakeSocketMode;
+
+  beforeAll(async () => {
+    socket = await fake.startSocketMode();
+    fake.reset();
+    ({ running } = await startSlackServer(
+      undefined,
+      slackEnv({ SLACK_APP_TOKEN: "xapp-1-A1-test", SLACK_SIGNING_SECRET: "" }),
+    ));
+  });
+  afterAll(async () => {
+    await running.close();
+  });
+
+  it("opens its connection with the app token", () => {
+    const [open] = fake.callsOf("apps.connections.open");
+    expect(open?.token).toBe("xapp-1-A1-test");
+    expect(socket.connections).toBe(1);
+  });
+
+  it("acknowledges an @mention envelope and answers in its thread", async () => {
+    fake.reset();
+    const event = mention("<@UBOT> Was ist eine Planungszelle?");
+    socket.send({
+      envelope_id: "env-mention-1",
+      type: "events_api",
+      accepts_response_payload: false,
+      retry_attempt: 0,
+      payload: JSON.parse(eventBody(event)) as unknown,
+    });
+    await socket.waitForAck("env-mention-1");
+    const [post] = await fake.waitFor("chat.postMessage");
+    expect(post?.token).toBe("xoxb-test-token");
+    expect(post?.body).toMatchObject({ channel: "C100", thread_ts: event.ts });
+    expect(blockText(post)).toContain("Planungszelle");
+  });
+
+  it("answers an event that arrives again as a retry exactly once", async () => {
+    fake.reset();
+    const payload = JSON.parse(eventBody(mention("<@UBOT> Bürgerhaushalt"), "EvSOCKETRETRY")) as unknown;
+    socket.send({ envelope_id: "env-retry-1", type: "events_api", retry_attempt: 0, payload });
+    socket.send({ envelope_id: "env-retry-2", type: "events_api", retry_attempt: 1, payload });
+    await socket.waitForAck("env-retry-1");
+    await socket.waitForAck("env-retry-2");
+    await fake.waitFor("chat.postMessage");
+    await settle(500);
+    expect(fake.callsOf("chat.postMessage")).toHaveLength(1);
+  });
+
+  it("acknowledges the slash command and answers only the user", async () => {
+    fake.reset();
+    socket.send({
+      envelope_id: "env-command-1",
+      type: "slash_commands",
+      accepts_response_payload: true,
+      payload: {
+        token: "legacy",
+        team_id: "T1",
+        team_domain: "stadt",
+        channel_id: "C100",
+        channel_name: "planung",
+        user_id: "U123",
+        user_name: "sachbearbeiterin",
+        command: SLASH_COMMAND,
+        text: "Risiken einer Planungszelle",
+        api_app_id: "A1",
+        response_url: fake.responseUrl("socket-command"),
+        trigger_id: "1.2.3",
+      },
+    });
+    await socket.waitForAck("env-command-1");
+    const [answer] = await fake.waitFor("respond/socket-command");
+    expect(answer?.body.response_type).toBe("ephemeral");
+    expect(blockText(answer)).toContain("Planungszelle");
+    expect(fake.callsOf("chat.postMessage")).toHaveLength(0);
+  });
+
+  it("closes its connection when the server stops", async () => {
+    const other = await startSlackServer(
+      undefined,
+      slackEnv({ SLACK_APP_TOKEN: "xapp-1-A1-test", SLACK_SIGNING_SECRET: "" }),
+    );
+    expect(socket.connections).toBe(2);
+    await other.running.close();
+    await settle(200);
+    expect(socket.connections).toBe(1);
   });
 });
 
