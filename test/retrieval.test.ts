@@ -91,14 +91,16 @@ describe("retrieval principles on a small knowledge base", () => {
     ]);
   });
 
-  it("ranks a typo match below an exact one", () => {
+  it("reads only unknown words as typos, and ranks the nearest name first", () => {
     const retriever = new Retriever([
       entry("aehnlich", { title: { de: "Quartiersfarum", en: "x" } }),
       entry("genau", { title: { de: "Quartiersforum", en: "y" } }),
     ]);
-    const exact = retriever.rank("Quartiersforum").candidates;
-    expect(exact.map((candidate) => candidate.id)).toEqual(["genau", "aehnlich"]);
-    expect(exact[1]?.score).toBeLessThan(exact[0]?.score ?? 0);
+    // A word one entry uses is that word, not a typo of the other's.
+    expect(retriever.rank("Quartiersforum").candidates.map((candidate) => candidate.id)).toEqual(["genau"]);
+    // An unknown word is one edit from both names.
+    const typo = retriever.rank("Quartiersfurum").candidates;
+    expect(typo.map((candidate) => candidate.id).sort()).toEqual(["aehnlich", "genau"]);
     expect(best(retriever.retrieve("Quartiersforun"))).toBe("genau");
   });
 
@@ -111,6 +113,28 @@ describe("retrieval principles on a small knowledge base", () => {
     ]);
     expect(best(retriever.retrieve("Planfeststelung"))).toBe("verfahren");
     expect(retriever.retrieve("passport").outcome).toBe("decline");
+  });
+
+  it("does not read a word the entries use as a typo of another", () => {
+    const retriever = new Retriever([
+      entry("beitrag", { title: { de: "Beitrag", en: "Contribution" } }),
+      entry("betrag", { title: { de: "Kosten", en: "Costs" }, body: "Der Betrag steht fest." }),
+    ]);
+    const found = retriever.rank("Betrag").candidates.map((candidate) => candidate.id);
+    expect(found).toEqual(["betrag"]);
+    expect(best(retriever.retrieve("Beitrog"))).toBe("beitrag");
+  });
+
+  it("finds a separable verb written with zu or as a participle", () => {
+    const retriever = new Retriever([
+      entry("los", { title: { de: "Losverfahren", en: "Lottery" }, body: "Wir auslosen die Teilnehmenden." }),
+      entry("einladung", { title: { de: "Einladung", en: "Invitation" }, body: "Alle einladen." }),
+    ]);
+    expect(retriever.rank("auszulosen").candidates[0]?.id).toBe("los");
+    expect(retriever.rank("ausgelost").candidates[0]?.id).toBe("los");
+    expect(retriever.rank("einzuladen").candidates[0]?.id).toBe("einladung");
+    // Nouns that only look like a participle stay what they are.
+    expect(retriever.rank("Angebot").candidates).toEqual([]);
   });
 
   it("does not forgive typos in short words", () => {

@@ -15,6 +15,7 @@ const MIN_TYPO_TERM = 7;
 function matchEvidence(indexTerm: string, token: QueryToken): number {
   if (indexTerm === token.de || indexTerm === token.en) return MATCH_EVIDENCE.exact;
   const typo =
+    !token.known &&
     indexTerm.length >= MIN_TYPO_TERM &&
     (withinOneEdit(indexTerm, token.de) || withinOneEdit(indexTerm, token.en));
   if (typo) return MATCH_EVIDENCE.typo;

@@ -146,7 +146,10 @@ export class SearchIndex {
           query.term(term, { fields, boost: BOOST.exact, usePipeline: false });
           // Lunr's own fuzzy and wildcard queries walk its whole token set for every clause; a scan of
           // the term list finds the same neighbours many times faster.
-          const { typos, containing } = this.nearTerms(term, token.word.length >= MIN_FUZZY_LENGTH);
+          const { typos, containing } = this.nearTerms(
+            term,
+            !token.known && token.word.length >= MIN_FUZZY_LENGTH,
+          );
           for (const near of typos) query.term(near, { fields, boost: BOOST.fuzzy, usePipeline: false });
           for (const near of containing) {
             query.term(near, { fields, boost: BOOST.partOfWord, usePipeline: false });

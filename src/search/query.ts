@@ -10,6 +10,8 @@ export interface QueryTerm {
 /** One word of a question with the index terms it can match. */
 export interface QueryToken extends QueryTerm {
   word: string;
+  /** Whether the entries use the word itself; a word they use is never read as a typo of another. */
+  known: boolean;
   /** Terms of the known words a compound is made of, when the compound itself is unknown. */
   parts: string[];
   /** Share of the compound's letters those known words make up (the rest is unknown or linking letters). */
@@ -88,6 +90,51 @@ export function splitCompound(folded: string, vocabulary: ReadonlySet<string>): 
   return folded.length >= MIN_PARTIAL_SPLIT_LENGTH && knownShare >= MIN_KNOWN_SHARE ? split.parts : [];
 }
 
+/** Prefixes of German separable verbs, which take "zu" and "ge" inside: aus-zu-losen, aus-ge-lost. */
+const SEPARABLE_PREFIXES = [
+  "zusammen",
+  "zurück",
+  "weiter",
+  "vorbei",
+  "bereit",
+  "statt",
+  "durch",
+  "nach",
+  "teil",
+  "fest",
+  "frei",
+  "hinzu",
+  "aus",
+  "ein",
+  "mit",
+  "auf",
+  "vor",
+  "dar",
+  "bei",
+  "ab",
+  "an",
+];
+const MIN_VERB_STEM = 3;
+
+/**
+ * The stem of a separable verb written with "zu" or as a participle, when the entries use another form
+ * of it: "auszulosen" and "ausgelost" find "auslosen", "einzuladen" finds "einladen". Only forms that
+ * lead to a term of the index are taken, so that nouns like "Angebot" stay as they are.
+ */
+function separableVerbTerm(term: string, isIndexTerm: (term: string) => boolean): string | undefined {
+  for (const prefix of SEPARABLE_PREFIXES) {
+    if (!term.startsWith(prefix)) continue;
+    const rest = term.slice(prefix.length);
+    const inner = rest.startsWith("zu") ? rest.slice(2) : rest.startsWith("ge") ? rest.slice(2) : undefined;
+    if (inner === undefined || inner.length < MIN_VERB_STEM) continue;
+    const participleStem = inner.replace(/e?t$/, "");
+    for (const stem of [inner, participleStem]) {
+      if (stem.length >= MIN_VERB_STEM && isIndexTerm(prefix + stem)) return prefix + stem;
+    }
+  }
+  return undefined;
+}
+
 export function toQueryTokens(
   text: string,
   vocabulary: ReadonlySet<string>,
@@ -95,12 +142,16 @@ export function toQueryTokens(
   synonymsOf: SynonymLookup = () => undefined,
 ): QueryToken[] {
   return contentWords(text).map((word) => {
-    const { de, en } = termsOf(word);
+    const written = termsOf(word);
+    const en = written.en;
+    const de = isIndexTerm(written.de)
+      ? written.de
+      : (separableVerbTerm(written.de, isIndexTerm) ?? written.de);
     const known = isIndexTerm(de) || isIndexTerm(en);
     const folded = foldWord(word);
     const split = known ? [] : splitCompound(folded, vocabulary);
     const partsCover = split.reduce((letters, part) => letters + part.length, 0) / folded.length;
     const synonyms = (synonymsOf(folded) ?? []).flatMap((phrase) => contentWords(phrase).map(termsOf));
-    return { word, de, en, parts: split.map((part) => termOf(part, "de")), partsCover, synonyms };
+    return { word, de, en, known, parts: split.map((part) => termOf(part, "de")), partsCover, synonyms };
   });
 }
