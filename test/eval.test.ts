@@ -8,10 +8,10 @@ import { KNOWLEDGE_DIR, ROOT, testServices } from "./helpers.js";
 
 /**
  * What knowledge base and retrieval reach together on the question set, as a guard against regressions.
- * These are the figures reached so far, not the target: the target (top-1 0.88, top-3 0.95, out of scope
- * declined 0.9) is not reached yet – see README, "Evaluation".
+ * These are the figures reached so far, not the target: the target (top-1 0.88, top-3 0.95) is not reached
+ * yet – see README, "Evaluation".
  */
-const REACHED = { top1: 0.85, top3: 0.92, declinedOutOfScope: 0.88, wronglyDeclined: 0.05 };
+const REACHED = { top1: 0.86, top3: 0.93, declinedOutOfScope: 0.91, wronglyDeclined: 0.03 };
 const MINIMUM_QUESTIONS = 250;
 const MINIMUM_OUT_OF_SCOPE = 30;
 
