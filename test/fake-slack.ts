@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { bodyText, FakeServer, type FakeAnswer } from "./fake-server.js";
 
 /** One request the bot made to Slack: a Web API method, or a POST to a response_url. */
 export interface SlackCall {
@@ -11,9 +12,7 @@ export interface SlackCall {
 }
 
 async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks).toString("utf8");
+  const raw = await bodyText(request);
   if ((request.headers["content-type"] ?? "").includes("application/json")) {
     return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
   }
@@ -29,35 +28,22 @@ async function readBody(request: IncomingMessage): Promise<Record<string, unknow
  * A local stand-in for Slack's Web API (point SLACK_API_URL at `apiUrl`) and for response_urls
  * (`responseUrl(name)`). It records every call and answers like Slack does.
  */
-export class FakeSlack {
+export class FakeSlack extends FakeServer {
   readonly calls: SlackCall[] = [];
   /** Methods that answer 429 the next N times. */
   readonly rateLimited = new Map<string, number>();
   userLocale = "de-DE";
   /** Whether auth.test accepts the bot token. */
   tokenValid = true;
-  private server: Server | undefined;
-  private port = 0;
   private messageCounter = 0;
   private socketMode: FakeSocketMode | undefined;
 
   get apiUrl(): string {
-    return `http://127.0.0.1:${this.port}/api/`;
+    return `${this.origin}/api/`;
   }
 
   responseUrl(name: string): string {
-    return `http://127.0.0.1:${this.port}/respond/${name}`;
-  }
-
-  async start(): Promise<void> {
-    this.server = createServer((request, response) => {
-      void this.answer(request).then(({ status, headers, body }) => {
-        response.writeHead(status, { "Content-Type": "application/json", ...headers });
-        response.end(JSON.stringify(body));
-      });
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
-    this.port = (this.server.address() as AddressInfo).port;
+    return `${this.origin}/respond/${name}`;
   }
 
   /** Serves Socket Mode: apps.connections.open hands out this WebSocket server's address. */
@@ -67,13 +53,9 @@ export class FakeSlack {
     return this.socketMode;
   }
 
-  async stop(): Promise<void> {
+  override async stop(): Promise<void> {
     await this.socketMode?.stop();
-    await new Promise<void>((resolve) =>
-      this.server?.close(() => {
-        resolve();
-      }),
-    );
+    await super.stop();
   }
 
   reset(): void {
@@ -100,7 +82,7 @@ export class FakeSlack {
     return this.callsOf(method);
   }
 
-  private async answer(request: IncomingMessage) {
+  protected async answer(request: IncomingMessage): Promise<FakeAnswer> {
     const url = new URL(request.url ?? "/", "http://localhost");
     const method = url.pathname.replace(/^\/(api\/)?/, "");
     const body = await readBody(request);

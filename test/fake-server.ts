@@ -1,0 +1,50 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface FakeAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+/** A request's body as text. */
+export async function bodyText(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * An HTTP server on a free loopback port that answers in JSON: the base of the local stand-ins for the
+ * chat platforms' services.
+ */
+export abstract class FakeServer {
+  private server: Server | undefined;
+  private port = 0;
+
+  /** The server's address, e.g. http://127.0.0.1:12345 (no trailing slash). */
+  protected get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  protected abstract answer(request: IncomingMessage): Promise<FakeAnswer>;
+
+  async start(): Promise<void> {
+    this.server = createServer((request, response) => {
+      void this.answer(request).then(({ status, headers, body }) => {
+        response.writeHead(status, { "Content-Type": "application/json", ...headers });
+        response.end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) =>
+      this.server?.close(() => {
+        resolve();
+      }),
+    );
+  }
+}
