@@ -1,0 +1,226 @@
+import { CardFactory, type Attachment } from "botbuilder";
+import { messagesFor } from "../../src/core/messages.js";
+import type { Action, Language, Reply, Suggestion } from "../../src/core/types.js";
+import type { Block } from "../../src/knowledge/types.js";
+
+export const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
+export const CARD_VERSION = "1.5";
+/**
+ * Teams refuses messages over about 28 KB. The card stays well below, leaving room for the activity
+ * around it; texts are cut to fit, buttons never.
+ */
+export const MAX_CARD_BYTES = 24_000;
+/** Teams shows six buttons of a set; more would end up in an overflow menu. */
+const BUTTONS_PER_SET = 6;
+/** Cut texts keep at least this much. */
+const MIN_TEXT = 120;
+const MAX_FALLBACK_TEXT = 4_000;
+const MAX_SUMMARY = 300;
+
+const FEEDBACK_LABELS: Record<Language, { question: string; helpful: string; unhelpful: string }> = {
+  de: { question: "War das hilfreich?", helpful: "👍 Hilfreich", unhelpful: "👎 Nicht hilfreich" },
+  en: { question: "Was this helpful?", helpful: "👍 Helpful", unhelpful: "👎 Not helpful" },
+};
+
+/** What every button of the bot submits: the core's action, validated again when it comes back. */
+export interface SubmitData {
+  lotse: Action;
+}
+
+export interface CardElement {
+  type: string;
+  [property: string]: unknown;
+}
+
+export interface TextBlock extends CardElement {
+  type: "TextBlock";
+  text: string;
+}
+
+export interface AdaptiveCard {
+  type: "AdaptiveCard";
+  $schema: string;
+  version: string;
+  body: CardElement[];
+  fallbackText: string;
+  msteams: { width: "Full" };
+}
+
+export interface CardOptions {
+  /** False for cards that users insert into conversations themselves: no buttons that submit. */
+  interactive?: boolean;
+}
+
+function textBlock(text: string, extra: Record<string, unknown> = {}): TextBlock {
+  return { type: "TextBlock", text, wrap: true, ...extra };
+}
+
+/** The core's blocks as Adaptive Card markdown, which already reads its **bold** and [links](url). */
+function blockText(block: Block): string {
+  if (block.type === "paragraph") return block.text;
+  return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : "-"} ${item}`).join("\n");
+}
+
+function submit(suggestion: Suggestion, style?: "positive"): CardElement {
+  const data: SubmitData = { lotse: suggestion.action };
+  return { type: "Action.Submit", title: suggestion.label, data, ...(style ? { style } : {}) };
+}
+
+function actionSets(actions: CardElement[]): CardElement[] {
+  const sets: CardElement[] = [];
+  for (let i = 0; i < actions.length; i += BUTTONS_PER_SET) {
+    sets.push({ type: "ActionSet", actions: actions.slice(i, i + BUTTONS_PER_SET) });
+  }
+  return sets;
+}
+
+function feedbackElements(entryId: string, language: Language): CardElement[] {
+  const labels = FEEDBACK_LABELS[language];
+  const vote = (helpful: boolean): Suggestion => ({
+    label: helpful ? labels.helpful : labels.unhelpful,
+    action: { type: "feedback", entryId, helpful },
+  });
+  return [
+    textBlock(labels.question, { isSubtle: true, size: "Small", spacing: "Medium" }),
+    ...actionSets([submit(vote(true)), submit(vote(false))]),
+  ];
+}
+
+function sourcesText(reply: Reply): string {
+  const sources = reply.sources.map((source) =>
+    source.url ? `[${source.title}](${source.url})` : source.title,
+  );
+  return `**${messagesFor(reply.language).sources}:** ${sources.join(" · ")}`;
+}
+
+/** Cuts a text to `max` characters at a word boundary, with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, Math.max(0, max - 1));
+  const space = cut.lastIndexOf(" ");
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+/** Adaptive Card markdown read as plain text: **bold** loses its stars, links show their address. */
+function plain(markdown: string): string {
+  return markdown.replace(/\*\*([^*]+)\*\*/g, "$1").replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, "$1 <$2>");
+}
+
+/** The card's content as plain text, for clients that cannot show cards. */
+function fallbackTextOf(body: readonly CardElement[]): string {
+  const lines: string[] = [];
+  for (const element of body) {
+    if (element.type === "TextBlock") lines.push(plain((element as TextBlock).text));
+    if (element.type === "FactSet") {
+      for (const fact of element.facts as { title: string; value: string }[]) {
+        lines.push(`${fact.title}: ${fact.value}`);
+      }
+    }
+    if (element.type === "ActionSet") {
+      const titles = (element.actions as { type: string; title: string; url?: string }[]).map((action) =>
+        action.url ? `${action.title} <${action.url}>` : `[${action.title}]`,
+      );
+      lines.push(titles.join(" "));
+    }
+  }
+  return truncate(lines.join("\n"), MAX_FALLBACK_TEXT);
+}
+
+/** A card's parts, so that fitting it to the size limit knows what may be cut or dropped. */
+interface Draft {
+  title: CardElement[];
+  texts: string[];
+  facts: CardElement[];
+  links: CardElement[];
+  sources: CardElement[];
+  buttons: CardElement[];
+}
+
+function cardOf(draft: Draft): AdaptiveCard {
+  const body = [
+    ...draft.title,
+    ...draft.texts.map((text) => textBlock(text)),
+    ...draft.facts,
+    ...draft.links,
+    ...draft.sources,
+    ...draft.buttons,
+  ];
+  return {
+    type: "AdaptiveCard",
+    $schema: CARD_SCHEMA,
+    version: CARD_VERSION,
+    body,
+    fallbackText: fallbackTextOf(body),
+    msteams: { width: "Full" },
+  };
+}
+
+function byteSize(card: AdaptiveCard): number {
+  return Buffer.byteLength(JSON.stringify(card), "utf8");
+}
+
+/**
+ * The card within Teams' size limit: the longest texts are cut first, then the sources and the facts
+ * go, then texts from the end; the title and the buttons stay.
+ */
+function fitted(draft: Draft): AdaptiveCard {
+  let card = cardOf(draft);
+  while (byteSize(card) > MAX_CARD_BYTES) {
+    const excess = byteSize(card) - MAX_CARD_BYTES;
+    const longest = draft.texts.reduce((a, b, i) => (b.length > (draft.texts[a]?.length ?? 0) ? i : a), 0);
+    const text = draft.texts[longest] ?? "";
+    if (text.length > MIN_TEXT) {
+      const target = Math.max(MIN_TEXT, text.length - Math.max(excess, text.length / 4));
+      draft.texts[longest] = truncate(text, Math.floor(target));
+    } else if (draft.sources.length > 0) draft.sources = [];
+    else if (draft.facts.length > 0) draft.facts = [];
+    else if (draft.texts.length > 0) draft.texts.pop();
+    else break;
+    card = cardOf(draft);
+  }
+  return card;
+}
+
+/** The core's reply as an Adaptive Card (schema 1.5), within Teams' size limit. */
+export function renderCard(reply: Reply, options: CardOptions = {}): AdaptiveCard {
+  const interactive = options.interactive ?? true;
+  const links = reply.links.map((link) => ({
+    type: "Action.OpenUrl",
+    title: `${link.label} ↗`,
+    url: link.url,
+  }));
+  const buttons: CardElement[] = [];
+  if (interactive) {
+    buttons.push(...actionSets(reply.choices.map((choice) => submit(choice, "positive"))));
+    buttons.push(...actionSets(reply.suggestions.map((suggestion) => submit(suggestion))));
+    if (reply.feedback) buttons.push(...feedbackElements(reply.feedback.entryId, reply.language));
+  }
+  const showSources = reply.sources.length > 0 && reply.intent !== "section";
+  return fitted({
+    title: reply.title
+      ? [textBlock(reply.title, { size: "Medium", weight: "Bolder", style: "heading" })]
+      : [],
+    texts: reply.blocks.map(blockText),
+    facts:
+      reply.facts.length > 0
+        ? [{ type: "FactSet", facts: reply.facts.map((fact) => ({ title: fact.label, value: fact.value })) }]
+        : [],
+    links: actionSets(links),
+    sources: showSources ? [textBlock(sourcesText(reply), { isSubtle: true, size: "Small" })] : [],
+    buttons,
+  });
+}
+
+/** One line about what the reply is, for notifications and previews. */
+export function summaryOf(reply: Reply): string {
+  const first = reply.blocks[0];
+  const lead = first?.type === "paragraph" ? first.text : (first?.items[0] ?? "");
+  return (
+    truncate(plain(`${reply.title ? `${reply.title}: ` : ""}${lead}`), MAX_SUMMARY) || "Beteiligungslotse"
+  );
+}
+
+/** The card as an attachment of a Bot Framework activity. */
+export function cardAttachment(card: AdaptiveCard): Attachment {
+  return CardFactory.adaptiveCard(card);
+}
