@@ -1,0 +1,717 @@
+import { randomUUID } from "node:crypto";
+import { Writable } from "node:stream";
+import { Redis } from "ioredis";
+import { pino } from "pino";
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  vi,
+  type MockInstance,
+} from "vitest";
+import { MAX_CARD_BYTES, renderCard } from "../adapters/teams/card.js";
+import { loadTeamsConfig } from "../adapters/teams/config.js";
+import { createTeamsAdapter } from "../adapters/teams/index.js";
+import { referenceKey } from "../adapters/teams/references.js";
+import { messageTextOf, plainTextOf } from "../adapters/teams/text.js";
+import { ConfigError } from "../src/config.js";
+import { emptyReply } from "../src/core/replies.js";
+import type { Reply, Turn } from "../src/core/types.js";
+import { startServer, type RunningServer } from "../src/server.js";
+import { createServices, type Services } from "../src/services.js";
+import { MemoryStateStore } from "../src/state/memory.js";
+import { RedisStateStore } from "../src/state/redis.js";
+import type { StateStore } from "../src/state/types.js";
+import { FakeBotConnector, type SentActivity } from "./fake-bot-connector.js";
+import { findRedis, testConfig, testServices } from "./helpers.js";
+
+const APP_ID = "00000000-0000-0000-0000-000000000000";
+const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+const BOT = { id: "28:c9e8c047-2a74-40a2-b28a-b162d5f5327c", name: "Beteiligungslotse" };
+const USER = {
+  id: "29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB39ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt7CZ-NJWi7me2kHTL3Bw",
+  name: "Megan Bowen",
+  aadObjectId: "7faf080b-d7b1-4b4b-9b76-6b9b0b9d4a40",
+};
+const TEAM = "19:033451497ea84fcc83d17ed7fb08a1b6@thread.skype";
+const EMPTY_QUESTION = "Ich habe keine Frage erkannt";
+
+type JsonObject = Record<string, unknown>;
+
+const fake = new FakeBotConnector();
+let counter = 0;
+
+function nextId(): string {
+  counter++;
+  return `14859834${String(counter).padStart(5, "0")}`;
+}
+
+function personalChat(): JsonObject {
+  return { conversationType: "personal", id: `a:personal-${randomUUID()}`, tenantId: TENANT };
+}
+
+/** What every activity from Teams carries: where to answer, who wrote, to whom, in which conversation. */
+function activityOf(type: string, conversation: JsonObject, fields: JsonObject): JsonObject {
+  return {
+    type,
+    id: nextId(),
+    timestamp: new Date().toISOString(),
+    serviceUrl: fake.serviceUrl,
+    channelId: "msteams",
+    from: USER,
+    recipient: BOT,
+    conversation,
+    locale: "de-DE",
+    channelData: { tenant: { id: TENANT } },
+    ...fields,
+  };
+}
+
+/** A 1:1 message as Teams delivers it (clientInfo entity, tenant in channelData). */
+function personalMessage(text: string | undefined, overrides: JsonObject = {}): JsonObject {
+  return activityOf("message", personalChat(), {
+    textFormat: "plain",
+    text,
+    entities: [{ type: "clientInfo", locale: "de-DE", country: "DE", platform: "Web" }],
+    ...overrides,
+  });
+}
+
+function mention(id: string, name: string, shown = name) {
+  return { type: "mention", mentioned: { id, name }, text: `<at>${shown}</at>` };
+}
+
+/** A channel post that @mentions someone, in a thread of its own. */
+function channelMessage(text: string, mentions: JsonObject[]): JsonObject {
+  const post = activityOf(
+    "message",
+    {},
+    {
+      textFormat: "plain",
+      text,
+      entities: [...mentions, { type: "clientInfo", locale: "de-DE", country: "DE", platform: "Windows" }],
+      channelData: {
+        teamsChannelId: TEAM,
+        teamsTeamId: TEAM,
+        channel: { id: TEAM },
+        team: { id: TEAM },
+        tenant: { id: TENANT },
+      },
+    },
+  );
+  const thread = `${TEAM};messageid=${String(post.id)}`;
+  return {
+    ...post,
+    conversation: { isGroup: true, conversationType: "channel", id: thread, tenantId: TENANT },
+  };
+}
+
+/** The bot, or someone else, added to a team (conversationUpdate, eventType teamMemberAdded). */
+function membersAdded(members: JsonObject[], overrides: JsonObject = {}): JsonObject {
+  const team = {
+    isGroup: true,
+    conversationType: "channel",
+    tenantId: TENANT,
+    id: `${TEAM}-${randomUUID()}`,
+  };
+  return activityOf("conversationUpdate", team, {
+    id: `f:${randomUUID()}`,
+    locale: undefined,
+    from: { id: USER.id, aadObjectId: USER.aadObjectId },
+    membersAdded: members,
+    channelData: {
+      team: { aadGroupId: randomUUID(), name: "Bürgerbeteiligung", id: TEAM },
+      eventType: "teamMemberAdded",
+      tenant: { id: TENANT },
+    },
+    ...overrides,
+  });
+}
+
+/** What Teams sends when someone types into the message extension's search box. */
+function extensionQuery(
+  parameters: { name: string; value: string }[],
+  overrides: JsonObject = {},
+): JsonObject {
+  return activityOf("invoke", personalChat(), {
+    name: "composeExtension/query",
+    id: `f:${randomUUID()}`,
+    value: { commandId: "searchMethods", parameters, queryOptions: { skip: 0, count: 25 } },
+    channelData: { tenant: { id: TENANT }, source: { name: "compose" } },
+    ...overrides,
+  });
+}
+
+async function post(server: RunningServer, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${server.url}/api/messages`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+function conversationOf(activity: JsonObject): string {
+  return (activity.conversation as { id: string }).id;
+}
+
+/** Posts an activity and returns what the bot sent to its conversation in that turn. */
+async function send(server: RunningServer, activity: JsonObject): Promise<SentActivity[]> {
+  const before = fake.sent.length;
+  const response = await post(server, activity);
+  expect(response.status).toBe(200);
+  return fake.sent.slice(before).filter((sent) => sent.conversationId === conversationOf(activity));
+}
+
+interface Card {
+  type: string;
+  version: string;
+  body: { type: string; [property: string]: unknown }[];
+  fallbackText: string;
+}
+
+function cardOf(sent: SentActivity | undefined): Card {
+  const attachments = sent?.activity.attachments as { contentType: string; content: Card }[] | undefined;
+  const attachment = attachments?.[0];
+  expect(attachment?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+  return attachment?.content as Card;
+}
+
+function textsOf(card: Card): string[] {
+  return card.body.filter((element) => element.type === "TextBlock").map((element) => element.text as string);
+}
+
+function factsOf(card: Card): { title: string; value: string }[] {
+  return card.body
+    .filter((element) => element.type === "FactSet")
+    .flatMap((element) => element.facts as { title: string; value: string }[]);
+}
+
+function actionsOf(card: Card): { type: string; title: string; data?: { lotse: unknown }; url?: string }[] {
+  return card.body
+    .filter((element) => element.type === "ActionSet")
+    .flatMap((element) => element.actions as { type: string; title: string }[]);
+}
+
+beforeAll(() => fake.start());
+afterAll(() => fake.stop());
+
+describe("Teams settings", () => {
+  it("run without authentication when no app id is given, keeping references 90 days", () => {
+    expect(loadTeamsConfig({})).toEqual({ auth: undefined, referenceTtlSeconds: 90 * 24 * 60 * 60 });
+    expect(loadTeamsConfig({ TEAMS_REFERENCE_TTL_DAYS: "7" }).referenceTtlSeconds).toBe(7 * 24 * 60 * 60);
+  });
+
+  it("take the app type from MicrosoftAppType, MultiTenant by default", () => {
+    expect(loadTeamsConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: "pw" }).auth).toEqual({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppType: "MultiTenant",
+      MicrosoftAppPassword: "pw",
+      MicrosoftAppTenantId: undefined,
+    });
+    const singleTenant = loadTeamsConfig({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: "pw",
+      MicrosoftAppType: "singletenant",
+      MicrosoftAppTenantId: TENANT,
+    });
+    expect(singleTenant.auth?.MicrosoftAppType).toBe("SingleTenant");
+    const managedIdentity = loadTeamsConfig({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppType: "UserAssignedMSI",
+      MicrosoftAppTenantId: TENANT,
+    });
+    expect(managedIdentity.auth?.MicrosoftAppType).toBe("UserAssignedMSI");
+  });
+
+  it("name the variable that is missing or wrong", () => {
+    const cases: [NodeJS.ProcessEnv, RegExp][] = [
+      [{ MicrosoftAppId: APP_ID }, /MicrosoftAppPassword: required for MultiTenant/],
+      [
+        { MicrosoftAppId: APP_ID, MicrosoftAppPassword: "pw", MicrosoftAppType: "SingleTenant" },
+        /MicrosoftAppTenantId: required for SingleTenant/,
+      ],
+      [{ MicrosoftAppId: APP_ID, MicrosoftAppType: "SingleTenant" }, /MicrosoftAppPassword: required/],
+      [
+        { MicrosoftAppId: APP_ID, MicrosoftAppType: "UserAssignedMSI", MicrosoftAppPassword: "pw" },
+        /MicrosoftAppPassword: must not be set[\s\S]*MicrosoftAppTenantId: required/,
+      ],
+      [{ MicrosoftAppId: APP_ID, MicrosoftAppType: "Anonymous" }, /MicrosoftAppType: must be one of/],
+      [{ MicrosoftAppId: "my-bot" }, /MicrosoftAppId: must be the Application \(client\) ID/],
+      [{ MicrosoftAppPassword: "pw" }, /MicrosoftAppPassword: set MicrosoftAppId as well/],
+      [{ TEAMS_REFERENCE_TTL_DAYS: "0" }, /TEAMS_REFERENCE_TTL_DAYS/],
+    ];
+    for (const [env, message] of cases) {
+      expect(() => loadTeamsConfig(env)).toThrow(ConfigError);
+      expect(() => loadTeamsConfig(env)).toThrow(message);
+    }
+  });
+
+  it("stop the start when incomplete", async () => {
+    const services = await testServices();
+    await expect(startServer(services, [createTeamsAdapter({ MicrosoftAppId: APP_ID })])).rejects.toThrow(
+      /MicrosoftAppPassword/,
+    );
+  });
+});
+
+describe("Teams message text", () => {
+  it("drops markup and decodes entities once", () => {
+    expect(
+      plainTextOf("<p>Was&nbsp;ist ein <b>B&uuml;rgerrat</b>?<br/>Kosten &lt;5000&nbsp;&euro;</p>"),
+    ).toBe("Was ist ein Bürgerrat? Kosten <5000 €");
+    expect(plainTextOf("a &amp;lt; b &#228;&#x1F44D; &bogus; <script>alert(1)</script><!-- x -->c")).toBe(
+      "a &lt; b ä👍 &bogus; c",
+    );
+    expect(plainTextOf("Kosten < 5000 und > 100")).toBe("Kosten < 5000 und > 100");
+  });
+
+  it("removes only the bot's own mention, whatever name it shows, and keeps other people's names", () => {
+    const activity = {
+      text: "<at>Lotse</at> Was meint <at>Anna Schmidt</at> mit <at>Lotse</at>?",
+      recipient: BOT,
+      entities: [mention(BOT.id, BOT.name, "Lotse"), mention("29:anna", "Anna Schmidt")],
+    };
+    expect(messageTextOf(activity)).toBe("Was meint Anna Schmidt mit ?");
+    expect(messageTextOf({ ...activity, entities: [] })).toBe("Lotse Was meint Anna Schmidt mit Lotse?");
+  });
+});
+
+describe("Teams cards", () => {
+  function bigReply(): Reply {
+    const long = "Bürgerbeteiligung braucht Zeit, Geld und klare Ziele. ".repeat(120);
+    return {
+      ...emptyReply("ask", "answered", "de"),
+      entryId: "planungszelle",
+      title: "Ein sehr langer Titel",
+      blocks: [
+        ...Array.from({ length: 8 }, () => ({ type: "paragraph" as const, text: long })),
+        { type: "list", ordered: false, items: ["eins", "zwei"] },
+      ],
+      facts: Array.from({ length: 10 }, (_, i) => ({ label: `Fakt ${i}`, value: long.slice(0, 500) })),
+      sources: Array.from({ length: 20 }, (_, i) => ({ title: `Quelle ${i} ${long.slice(0, 200)}` })),
+      suggestions: Array.from({ length: 9 }, (_, i) => ({
+        label: `Weiter ${i}`,
+        action: { type: "entry" as const, entryId: "buergerrat" },
+      })),
+      feedback: { entryId: "planungszelle" },
+    };
+  }
+
+  it("stay below Teams' size limit by cutting text, never buttons", () => {
+    const card = renderCard(bigReply());
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThanOrEqual(MAX_CARD_BYTES);
+    expect(card).toMatchObject({
+      type: "AdaptiveCard",
+      version: "1.5",
+      $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    });
+    const actions = actionsOf(card);
+    expect(actions.filter((action) => action.title.startsWith("Weiter"))).toHaveLength(9);
+    expect(actions.map((action) => action.title)).toEqual(
+      expect.arrayContaining(["👍 Hilfreich", "👎 Nicht hilfreich"]),
+    );
+    const sets = card.body.filter((element) => element.type === "ActionSet");
+    expect(sets.every((set) => (set.actions as unknown[]).length <= 6)).toBe(true);
+    expect(textsOf(card)[0]).toBe("Ein sehr langer Titel");
+    expect(textsOf(card).some((text) => text.endsWith("…"))).toBe(true);
+    expect(card.fallbackText.length).toBeGreaterThan(100);
+  });
+
+  it("show lists as markdown lines", () => {
+    const card = renderCard({
+      ...emptyReply("list", "info", "de"),
+      blocks: [
+        { type: "list", ordered: false, items: ["Bürgerrat", "Planungszelle"] },
+        { type: "list", ordered: true, items: ["erstens", "zweitens"] },
+      ],
+    });
+    expect(textsOf(card)).toEqual(["- Bürgerrat\n- Planungszelle", "1. erstens\n2. zweitens"]);
+    expect(card.fallbackText).toBe("- Bürgerrat\n- Planungszelle\n1. erstens\n2. zweitens");
+  });
+});
+
+describe("Teams over HTTP without authentication (Emulator mode)", () => {
+  let services: Services;
+  let running: RunningServer;
+  let handled: Turn[];
+  let handle: MockInstance<Services["bot"]["handle"]>;
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    const logger = pino(
+      { level: "info" },
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          logLines.push(chunk.toString());
+          done();
+        },
+      }),
+    );
+    services = await createServices(testConfig(), logger, new MemoryStateStore({ ttlSeconds: 3600 }));
+    running = await startServer(services, [createTeamsAdapter({})]);
+  });
+  afterAll(async () => {
+    await running.close();
+  });
+  beforeEach(() => {
+    fake.reset();
+    handled = [];
+    const answer = services.bot.handle.bind(services.bot);
+    handle = vi.spyOn(services.bot, "handle").mockImplementation((turn) => {
+      handled.push(turn);
+      return answer(turn);
+    });
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("says at start-up that it accepts unauthenticated requests", () => {
+    const warning = logLines.find((line) => line.includes("no MicrosoftAppId set"));
+    expect(warning).toContain('"level":40');
+    expect(warning).toContain("/api/messages accepts unauthenticated requests");
+  });
+
+  it("answers a personal message with an Adaptive Card in reply to it", async () => {
+    const activity = personalMessage("Was ist eine Planungszelle?");
+    const [reply, ...more] = await send(running, activity);
+    expect(more).toHaveLength(0);
+    expect(reply?.replyTo).toBe(activity.id);
+    expect(reply?.authorization).toBeUndefined();
+    expect(reply?.activity).toMatchObject({
+      type: "message",
+      recipient: { id: USER.id },
+      from: { id: BOT.id },
+    });
+    expect(reply?.activity.summary).toMatch(/^Planungszelle \/ Bürgergutachten: Die Planungszelle ist/);
+
+    const card = cardOf(reply);
+    expect(card.version).toBe("1.5");
+    expect(textsOf(card)[0]).toBe("Planungszelle / Bürgergutachten");
+    expect(factsOf(card)).toContainEqual({ title: "Teilnehmende", value: "25–100" });
+    expect(textsOf(card).some((text) => text.startsWith("**Quellen:**"))).toBe(true);
+    const actions = actionsOf(card);
+    expect(actions).toContainEqual({
+      type: "Action.Submit",
+      title: "Ablauf",
+      data: { lotse: { type: "section", entryId: "planungszelle", section: "process" } },
+    });
+    expect(actions).toContainEqual({
+      type: "Action.Submit",
+      title: "👍 Hilfreich",
+      data: { lotse: { type: "feedback", entryId: "planungszelle", helpful: true } },
+    });
+    expect(card.fallbackText).toContain("Teilnehmende: 25–100");
+
+    expect(handled[0]).toMatchObject({
+      text: "Was ist eine Planungszelle?",
+      platform: "teams",
+      userId: `${TENANT}:${USER.aadObjectId}`,
+      conversationId: conversationOf(activity),
+      locale: "de-DE",
+    });
+  });
+
+  it("keeps the conversation reference without anyone's name, for proactive messages", async () => {
+    const activity = personalMessage("Hallo");
+    await send(running, activity);
+    const stored = await services.store.getRecord(referenceKey(conversationOf(activity)));
+    expect(JSON.parse(stored ?? "{}")).toEqual({
+      serviceUrl: fake.serviceUrl,
+      channelId: "msteams",
+      locale: "de-DE",
+      bot: BOT,
+      conversation: { id: conversationOf(activity), conversationType: "personal", tenantId: TENANT },
+      user: { id: USER.id, aadObjectId: USER.aadObjectId },
+    });
+    expect(stored).not.toContain(USER.name);
+  });
+
+  it("answers a channel @mention in its thread, with only the bot's mention removed", async () => {
+    const activity = channelMessage("<at>Beteiligungslotse</at> Was ist <at>Anna</at> eine Planungszelle?", [
+      mention(BOT.id, BOT.name),
+      mention("29:anna", "Anna Schmidt", "Anna"),
+    ]);
+    const [reply] = await send(running, activity);
+    expect(reply?.conversationId).toBe(`${TEAM};messageid=${String(activity.id)}`);
+    expect(reply?.replyTo).toBe(activity.id);
+    expect(handled[0]?.text).toBe("Was ist Anna eine Planungszelle?");
+    expect(textsOf(cardOf(reply))[0]).toBe("Planungszelle / Bürgergutachten");
+  });
+
+  it("welcomes once when the bot itself is added, in German unless the locale says otherwise", async () => {
+    const added = membersAdded([{ id: BOT.id }]);
+    const [welcome, ...more] = await send(running, added);
+    expect(more).toHaveLength(0);
+    const card = cardOf(welcome);
+    expect(textsOf(card)[0]).toBe("Beteiligungslotse");
+    expect(textsOf(card).join("\n")).toContain("Ich beantworte Fragen zu Methoden");
+    expect(actionsOf(card).some((action) => action.type === "Action.OpenUrl")).toBe(true);
+    expect(await services.store.getRecord(referenceKey(conversationOf(added)))).toBeDefined();
+
+    const english = membersAdded([{ id: BOT.id }], { locale: "en-US" });
+    const [welcomeEn] = await send(running, english);
+    expect(textsOf(cardOf(welcomeEn)).join("\n")).toContain("I answer questions about methods");
+  });
+
+  it("sends nothing when someone else joins, and asks Teams for nobody's profile", async () => {
+    const sent = await send(running, membersAdded([{ id: "29:newcolleague", aadObjectId: randomUUID() }]));
+    expect(sent).toHaveLength(0);
+    expect(fake.other).toEqual([]);
+    expect(handled).toHaveLength(0);
+  });
+
+  it("forgets a conversation's reference when the bot is removed from it", async () => {
+    const added = membersAdded([{ id: BOT.id }]);
+    await send(running, added);
+    const key = referenceKey(conversationOf(added));
+    expect(await services.store.getRecord(key)).toBeDefined();
+    await send(running, {
+      ...added,
+      membersAdded: undefined,
+      membersRemoved: [{ id: BOT.id }],
+      id: "f:removed",
+    });
+    expect(await services.store.getRecord(key)).toBeUndefined();
+  });
+
+  it("answers a card's buttons with what they carry", async () => {
+    const question = personalMessage("Was ist eine Planungszelle?");
+    const [reply] = await send(running, question);
+    const process = actionsOf(cardOf(reply)).find((action) => action.title === "Ablauf");
+    const click = personalMessage(undefined, {
+      conversation: question.conversation,
+      replyToId: "sent-1",
+      value: process?.data,
+    });
+    const [answer] = await send(running, click);
+    expect(reply?.replyTo).toBe(question.id);
+    expect(answer?.replyTo).toBe(click.id);
+    expect(textsOf(cardOf(answer))[0]).toBe("Planungszelle / Bürgergutachten – Ablauf");
+    expect(handled[1]).toMatchObject({
+      text: "",
+      action: { type: "section", entryId: "planungszelle", section: "process" },
+    });
+  });
+
+  it("answers in the language of the user's locale", async () => {
+    const click = personalMessage(undefined, {
+      locale: "en-US",
+      value: { lotse: { type: "entry", entryId: "planungszelle" } },
+    });
+    const card = cardOf((await send(running, click))[0]);
+    expect(textsOf(card)[0]).toBe("Planning cell / citizens' report");
+    expect(factsOf(card)).toContainEqual({ title: "Participants", value: "25–100" });
+    expect(handled[0]?.locale).toBe("en-US");
+  });
+
+  it("counts 👍 and thanks for it", async () => {
+    const vote = personalMessage(undefined, {
+      value: { lotse: { type: "feedback", entryId: "buergerrat", helpful: true } },
+    });
+    const [thanks] = await send(running, vote);
+    expect(textsOf(cardOf(thanks))).toEqual(["Danke für Ihre Rückmeldung!"]);
+    expect(await services.store.feedbackFor("buergerrat")).toEqual({ helpful: 1, unhelpful: 0 });
+  });
+
+  it("treats an unknown card value as an empty message", async () => {
+    for (const value of [{ lotse: { type: "entry", entryId: "../../etc/passwd" } }, { other: 1 }, "text"]) {
+      const [reply] = await send(running, personalMessage(undefined, { value }));
+      expect(textsOf(cardOf(reply)).join(" ")).toContain(EMPTY_QUESTION);
+    }
+    expect(handled.every((turn) => turn.text === "" && turn.action === undefined)).toBe(true);
+  });
+
+  it("finds methods for the message extension and returns them as cards to insert", async () => {
+    const response = await post(running, extensionQuery([{ name: "searchQuery", value: "Zukunft" }]));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      composeExtension: {
+        type: string;
+        attachmentLayout: string;
+        attachments: {
+          contentType: string;
+          content: Card;
+          preview: { contentType: string; content: JsonObject };
+        }[];
+      };
+    };
+    expect(body.composeExtension).toMatchObject({ type: "result", attachmentLayout: "list" });
+    const titles = body.composeExtension.attachments.map((attachment) => attachment.preview.content.title);
+    expect(titles.slice(0, 2).sort()).toEqual(["Zukunftskonferenz (Future Search)", "Zukunftswerkstatt"]);
+    for (const attachment of body.composeExtension.attachments) {
+      expect(attachment.contentType).toBe("application/vnd.microsoft.card.adaptive");
+      expect(attachment.preview.contentType).toBe("application/vnd.microsoft.card.thumbnail");
+      expect(factsOf(attachment.content).length).toBeGreaterThan(0);
+      // An inserted card belongs to the conversation: no buttons that would answer only the bot.
+      expect(JSON.stringify(attachment.content)).not.toContain("Action.Submit");
+    }
+    expect(fake.sent).toHaveLength(0);
+  });
+
+  it("lists every method, a page at a time, when the extension opens", async () => {
+    const methods = services.knowledge.ofKind("method");
+    const titlesOf = async (activity: JsonObject) => {
+      const body = (await (await post(running, activity)).json()) as {
+        composeExtension: { attachments: { preview: { content: { title: string } } }[] };
+      };
+      return body.composeExtension.attachments.map((attachment) => attachment.preview.content.title);
+    };
+    const initialRun = [{ name: "initialRun", value: "true" }];
+    const first = await titlesOf(extensionQuery(initialRun));
+    expect(first).toHaveLength(Math.min(25, methods.length));
+    expect(first).toEqual([...first].sort((a, b) => a.localeCompare(b, "de")));
+    const query = extensionQuery(initialRun);
+    const second = await titlesOf({
+      ...query,
+      value: { ...(query.value as JsonObject), queryOptions: { skip: 25, count: 25 } },
+    });
+    expect(second).toHaveLength(Math.max(0, methods.length - 25));
+    expect(new Set([...first, ...second]).size).toBe(methods.length);
+
+    const english = await titlesOf(
+      extensionQuery([{ name: "searchQuery", value: "planning cell" }], { locale: "en-GB" }),
+    );
+    expect(english[0]).toBe("Planning cell / citizens' report");
+    expect(await titlesOf(extensionQuery([{ name: "searchQuery", value: "Reisepass beantragen" }]))).toEqual(
+      [],
+    );
+    const otherCommand = extensionQuery([{ name: "searchQuery", value: "Bürgerrat" }]);
+    const other = await titlesOf({ ...otherCommand, value: { commandId: "somethingElse", parameters: [] } });
+    expect(other).toEqual([]);
+  });
+
+  describe("bad input", () => {
+    it("answers a mention without a question", async () => {
+      const [reply] = await send(
+        running,
+        channelMessage("<at>Beteiligungslotse</at>&nbsp;", [mention(BOT.id, BOT.name)]),
+      );
+      expect(handled[0]?.text).toBe("");
+      expect(textsOf(cardOf(reply)).join(" ")).toContain(EMPTY_QUESTION);
+    });
+
+    it("answers a message that is only an image", async () => {
+      const image = personalMessage(undefined, {
+        attachments: [
+          { contentType: "image/png", contentUrl: "https://teams.example/bild.png", name: "bild.png" },
+        ],
+      });
+      const [reply] = await send(running, image);
+      expect(textsOf(cardOf(reply)).join(" ")).toContain(EMPTY_QUESTION);
+    });
+
+    it("answers 40 KB of text", async () => {
+      const [reply] = await send(running, personalMessage("Bürgerrat ".repeat(4_000)));
+      expect(textsOf(cardOf(reply))[0]).toBe("Bürgerrat");
+      expect(handled[0]?.text.length).toBeLessThanOrEqual(4_000);
+    });
+
+    it("reads the words of HTML and passes no markup on", async () => {
+      const html = '<p>Was ist ein <b>B&uuml;rgerrat</b>?<br/><script>alert("x")</script></p>';
+      const [reply] = await send(running, personalMessage(html, { textFormat: "xml" }));
+      expect(handled[0]?.text).toBe("Was ist ein Bürgerrat?");
+      expect(textsOf(cardOf(reply))[0]).toBe("Bürgerrat");
+      expect(JSON.stringify(reply?.activity)).not.toContain("alert");
+    });
+
+    it("refuses what is not an activity", async () => {
+      expect((await post(running, "{not json")).status).toBe(400);
+      expect((await post(running, { text: "Hallo" })).status).toBe(400);
+      expect(
+        (await post(running, { ...personalMessage("Hallo"), serviceUrl: "file:///etc/passwd" })).status,
+      ).toBe(400);
+      expect(handled).toHaveLength(0);
+    });
+
+    it("apologises without details when answering fails", async () => {
+      handle.mockRejectedValueOnce(new Error("store exploded at /srv/secret"));
+      const [reply] = await send(running, personalMessage("Was ist ein Bürgerrat?", { locale: "en-GB" }));
+      expect(reply?.activity.text).toBe("Sorry, something went wrong. Please try again in a moment.");
+      expect(JSON.stringify(reply?.activity)).not.toMatch(/exploded|secret|Error|at /);
+    });
+  });
+
+  it("never logs what users write", () => {
+    const logs = logLines.join("");
+    expect(logs).toContain('"adapter":"teams"');
+    expect(logs).not.toContain("Planungszelle?");
+    expect(logs).not.toContain("Anna");
+    expect(logs).not.toContain("Megan");
+  });
+});
+
+describe("Teams with an app id", () => {
+  let services: Services;
+  let running: RunningServer;
+
+  beforeAll(async () => {
+    services = await testServices();
+    running = await startServer(services, [
+      createTeamsAdapter({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: "app-password" }),
+    ]);
+  });
+  afterAll(async () => {
+    await running.close();
+  });
+
+  it("refuses requests without a valid token with 401 and processes nothing", async () => {
+    fake.reset();
+    const handle = vi.spyOn(services.bot, "handle");
+    // botbuilder reports refused requests on the console; the test keeps its output clean.
+    const console_ = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const activity = personalMessage("Was ist ein Bürgerrat?");
+      expect((await post(running, activity)).status).toBe(401);
+      expect((await post(running, activity, { Authorization: "Bearer garbage" })).status).toBe(401);
+      expect((await post(running, activity, { Authorization: "Basic dXNlcjpwdw==" })).status).toBe(401);
+      expect(handle).not.toHaveBeenCalled();
+      expect(fake.sent).toHaveLength(0);
+      expect(await services.store.getRecord(referenceKey(conversationOf(activity)))).toBeUndefined();
+    } finally {
+      handle.mockRestore();
+      console_.mockRestore();
+    }
+  });
+});
+
+const redisUrl = await findRedis();
+
+describe.skipIf(!redisUrl)("Teams conversation references in Redis", () => {
+  const prefix = `test-teams-${randomUUID()}:`;
+  let store: StateStore;
+  let running: RunningServer;
+
+  beforeAll(async () => {
+    store = await RedisStateStore.connect(redisUrl ?? "", {
+      ttlSeconds: 600,
+      feedbackTtlSeconds: 600,
+      prefix,
+    });
+    running = await startServer(await testServices(store), [
+      createTeamsAdapter({ TEAMS_REFERENCE_TTL_DAYS: "30" }),
+    ]);
+  });
+  afterAll(async () => {
+    await running.close();
+    await store.close();
+    const admin = new Redis(redisUrl ?? "");
+    const keys = await admin.keys(`${prefix}*`);
+    if (keys.length > 0) await admin.del(...keys);
+    await admin.quit();
+  });
+
+  it("expire TEAMS_REFERENCE_TTL_DAYS after the last turn", async () => {
+    const activity = personalMessage("Tipp");
+    await send(running, activity);
+    const admin = new Redis(redisUrl ?? "");
+    const ttl = await admin.ttl(`${prefix}record:${referenceKey(conversationOf(activity))}`);
+    await admin.quit();
+    expect(ttl).toBeGreaterThan(29 * 24 * 60 * 60);
+    expect(ttl).toBeLessThanOrEqual(30 * 24 * 60 * 60);
+  });
+});
