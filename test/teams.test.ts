@@ -1,5 +1,11 @@
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Writable } from "node:stream";
+import { promisify } from "node:util";
+import { strFromU8, unzipSync } from "fflate";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import {
@@ -27,7 +33,7 @@ import { MemoryStateStore } from "../src/state/memory.js";
 import { RedisStateStore } from "../src/state/redis.js";
 import type { StateStore } from "../src/state/types.js";
 import { FakeBotConnector, type SentActivity } from "./fake-bot-connector.js";
-import { findRedis, testConfig, testServices } from "./helpers.js";
+import { ROOT, findRedis, testConfig, testServices } from "./helpers.js";
 
 const APP_ID = "00000000-0000-0000-0000-000000000000";
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
@@ -713,5 +719,71 @@ describe.skipIf(!redisUrl)("Teams conversation references in Redis", () => {
     await admin.quit();
     expect(ttl).toBeGreaterThan(29 * 24 * 60 * 60);
     expect(ttl).toBeLessThanOrEqual(30 * 24 * 60 * 60);
+  });
+});
+
+describe("npm run teams:package", () => {
+  const run = promisify(execFile);
+  const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
+  const script = path.join(ROOT, "scripts", "teams-package.ts");
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "teams-package-"));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  function pngSize(png: Uint8Array): { width: number; height: number } {
+    const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+    return { width: view.getUint32(16), height: view.getUint32(20) };
+  }
+
+  it("writes the app with the bot's id from the environment", async () => {
+    const output = path.join(dir, "app.zip");
+    const appId = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
+    const { stdout, stderr } = await run(tsx, [script, output], {
+      env: { ...process.env, MicrosoftAppId: appId, TEAMS_DEVELOPER_URL: "https://verwaltung.example/" },
+    });
+    expect(stdout).toContain("Teams app package written");
+    expect(stderr).toContain("TEAMS_PRIVACY_URL is not set");
+
+    const files = unzipSync(new Uint8Array(await readFile(output)));
+    expect(Object.keys(files).sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
+    const manifestText = strFromU8(files["manifest.json"] ?? new Uint8Array());
+    expect(manifestText).not.toContain("${{");
+    const manifest = JSON.parse(manifestText) as {
+      manifestVersion: string;
+      id: string;
+      version: string;
+      developer: { websiteUrl: string };
+      bots: { botId: string; scopes: string[]; commandLists: { commands: { title: string }[] }[] }[];
+      composeExtensions: { botId: string; commands: { id: string; parameters: { name: string }[] }[] }[];
+    };
+    const { version } = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")) as {
+      version: string;
+    };
+    expect(manifest).toMatchObject({ manifestVersion: "1.30", id: appId, version });
+    expect(manifest.developer.websiteUrl).toBe("https://verwaltung.example/");
+    expect(manifest.bots[0]?.botId).toBe(appId);
+    expect(manifest.bots[0]?.scopes).toEqual(["personal", "team", "groupChat"]);
+    expect(manifest.bots[0]?.commandLists[0]?.commands.map((command) => command.title)).toContain("Hilfe");
+    expect(manifest.composeExtensions[0]).toMatchObject({
+      botId: appId,
+      commands: [{ id: "searchMethods", parameters: [{ name: "searchQuery" }] }],
+    });
+    expect(pngSize(files["color.png"] ?? new Uint8Array(24))).toEqual({ width: 192, height: 192 });
+    expect(pngSize(files["outline.png"] ?? new Uint8Array(24))).toEqual({ width: 32, height: 32 });
+  });
+
+  it("refuses to write it without MicrosoftAppId", async () => {
+    const output = path.join(dir, "missing.zip");
+    const env = { ...process.env, MicrosoftAppId: "" };
+    await expect(run(tsx, [script, output], { env })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("MicrosoftAppId: required") as unknown,
+    });
+    await expect(readFile(output)).rejects.toThrow();
   });
 });
