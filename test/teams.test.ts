@@ -634,6 +634,16 @@ describe("Teams over HTTP without authentication (Emulator mode)", () => {
       expect(handled).toHaveLength(0);
     });
 
+    it("lets only a local Emulator in while unauthenticated, so replies go nowhere else", async () => {
+      const response = await post(running, {
+        ...personalMessage("Was ist ein Bürgerrat?"),
+        serviceUrl: "http://10.0.0.5:8080/",
+      });
+      expect(response.status).toBe(403);
+      expect(handled).toHaveLength(0);
+      expect(fake.sent).toHaveLength(0);
+    });
+
     it("apologises without details when answering fails", async () => {
       handle.mockRejectedValueOnce(new Error("store exploded at /srv/secret"));
       const [reply] = await send(running, personalMessage("Was ist ein Bürgerrat?", { locale: "en-GB" }));

@@ -50,10 +50,27 @@ function onTurnError(logger: Logger) {
   };
 }
 
-function messagesHandler(adapter: CloudAdapter, bot: TeamsBot): RequestHandler {
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * Without authentication the bot posts its replies to whatever serviceUrl an activity names; only a local
+ * Emulator is let in then, so that the endpoint cannot be used to send requests into other networks.
+ */
+function isLoopback(serviceUrl: string): boolean {
+  return LOOPBACK_HOSTS.has(new URL(serviceUrl).hostname);
+}
+
+function messagesHandler(adapter: CloudAdapter, bot: TeamsBot, authenticated: boolean): RequestHandler {
   return (req, res, next) => {
-    if (!activitySchema.safeParse(req.body).success) {
+    const parsed = activitySchema.safeParse(req.body);
+    if (!parsed.success) {
       res.status(400).json({ error: "Not a Bot Framework activity." });
+      return;
+    }
+    if (!authenticated && !isLoopback(parsed.data.serviceUrl)) {
+      res
+        .status(403)
+        .json({ error: "Without MicrosoftAppId only a local Bot Framework Emulator may connect." });
       return;
     }
     adapter.process(req, res, (context) => bot.run(context)).catch(next);
@@ -74,12 +91,16 @@ export function createTeamsAdapter(env: NodeJS.ProcessEnv = process.env): Adapte
       adapter.onTurnError = onTurnError(logger);
       const references = new ConversationReferences(services.store, config.referenceTtlSeconds);
       const bot = new TeamsBot(services, references, logger);
-      app.post(MESSAGES_PATH, express.json({ limit: BODY_LIMIT }), messagesHandler(adapter, bot));
+      app.post(
+        MESSAGES_PATH,
+        express.json({ limit: BODY_LIMIT }),
+        messagesHandler(adapter, bot, config.auth !== undefined),
+      );
       if (config.auth) {
         logger.info({ appType: config.auth.MicrosoftAppType, path: MESSAGES_PATH }, "Teams connected");
       } else {
         logger.warn(
-          "Teams: no MicrosoftAppId set, /api/messages accepts unauthenticated requests – for local testing only",
+          "Teams: no MicrosoftAppId set, /api/messages accepts unauthenticated requests from a local Emulator – for local testing only",
         );
       }
       return true;
