@@ -1,8 +1,10 @@
 import type { types } from "@slack/bolt";
 import { messagesFor } from "../../src/core/messages.js";
-import type { Action, Language, Reply, Suggestion } from "../../src/core/types.js";
+import { feedbackVotes } from "../../src/core/replies.js";
+import { truncate } from "../../src/core/truncate.js";
+import type { Language, Reply, Suggestion } from "../../src/core/types.js";
 import type { Block } from "../../src/knowledge/types.js";
-import { escapeMrkdwn, mrkdwnLink, toMrkdwn, truncate } from "./text.js";
+import { escapeMrkdwn, mrkdwnLink, toMrkdwn } from "./text.js";
 
 /** Every button the bot sends carries this prefix in its action_id; the value is the core's action. */
 export const ACTION_ID_PREFIX = "lotse:";
@@ -17,11 +19,6 @@ const LIMITS = {
   buttonText: 75,
   buttonsPerBlock: 25,
   notificationText: 300,
-};
-
-const FEEDBACK_LABELS: Record<Language, { question: string; helpful: string; unhelpful: string }> = {
-  de: { question: "War das hilfreich?", helpful: "👍 Hilfreich", unhelpful: "👎 Nicht hilfreich" },
-  en: { question: "Was this helpful?", helpful: "👍 Helpful", unhelpful: "👎 Not helpful" },
 };
 
 export interface SlackMessage {
@@ -74,14 +71,9 @@ function sourcesContext(reply: Reply): types.ContextBlock {
 }
 
 function feedbackBlocks(entryId: string, language: Language, firstIndex: number): types.KnownBlock[] {
-  const labels = FEEDBACK_LABELS[language];
-  const vote = (helpful: boolean): Suggestion => ({
-    label: helpful ? labels.helpful : labels.unhelpful,
-    action: { type: "feedback", entryId, helpful } satisfies Action,
-  });
   return [
-    { type: "context", elements: [{ type: "mrkdwn", text: labels.question }] },
-    buttons([vote(true), vote(false)], firstIndex),
+    { type: "context", elements: [{ type: "mrkdwn", text: messagesFor(language).feedbackQuestion }] },
+    buttons(feedbackVotes(entryId, language), firstIndex),
   ];
 }
 

@@ -1,5 +1,7 @@
 import { CardFactory, type Attachment } from "botbuilder";
 import { messagesFor } from "../../src/core/messages.js";
+import { feedbackVotes } from "../../src/core/replies.js";
+import { truncate } from "../../src/core/truncate.js";
 import type { Action, Language, Reply, Suggestion } from "../../src/core/types.js";
 import type { Block } from "../../src/knowledge/types.js";
 
@@ -16,11 +18,6 @@ const BUTTONS_PER_SET = 6;
 const MIN_TEXT = 120;
 const MAX_FALLBACK_TEXT = 4_000;
 const MAX_SUMMARY = 300;
-
-const FEEDBACK_LABELS: Record<Language, { question: string; helpful: string; unhelpful: string }> = {
-  de: { question: "War das hilfreich?", helpful: "👍 Hilfreich", unhelpful: "👎 Nicht hilfreich" },
-  en: { question: "Was this helpful?", helpful: "👍 Helpful", unhelpful: "👎 Not helpful" },
-};
 
 /** What every button of the bot submits: the core's action, validated again when it comes back. */
 export interface SubmitData {
@@ -75,14 +72,9 @@ function actionSets(actions: CardElement[]): CardElement[] {
 }
 
 function feedbackElements(entryId: string, language: Language): CardElement[] {
-  const labels = FEEDBACK_LABELS[language];
-  const vote = (helpful: boolean): Suggestion => ({
-    label: helpful ? labels.helpful : labels.unhelpful,
-    action: { type: "feedback", entryId, helpful },
-  });
   return [
-    textBlock(labels.question, { isSubtle: true, size: "Small", spacing: "Medium" }),
-    ...actionSets([submit(vote(true)), submit(vote(false))]),
+    textBlock(messagesFor(language).feedbackQuestion, { isSubtle: true, size: "Small", spacing: "Medium" }),
+    ...actionSets(feedbackVotes(entryId, language).map((vote) => submit(vote))),
   ];
 }
 
@@ -91,14 +83,6 @@ function sourcesText(reply: Reply): string {
     source.url ? `[${source.title}](${source.url})` : source.title,
   );
   return `**${messagesFor(reply.language).sources}:** ${sources.join(" · ")}`;
-}
-
-/** Cuts a text to `max` characters at a word boundary, with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, Math.max(0, max - 1));
-  const space = cut.lastIndexOf(" ");
-  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }
 
 /** Adaptive Card markdown read as plain text: **bold** loses its stars, links show their address. */

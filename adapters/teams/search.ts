@@ -3,7 +3,8 @@ import { entryReply } from "../../src/core/replies.js";
 import type { Entry, Language } from "../../src/knowledge/types.js";
 import { DEFAULT_THRESHOLDS } from "../../src/search/retriever.js";
 import type { Services } from "../../src/services.js";
-import { cardAttachment, renderCard, summaryOf, truncate } from "./card.js";
+import { truncate } from "../../src/core/truncate.js";
+import { cardAttachment, renderCard, summaryOf } from "./card.js";
 
 /** The message extension's search command (adapters/teams/appPackage/manifest.json). */
 export const SEARCH_COMMAND = "searchMethods";

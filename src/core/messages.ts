@@ -38,6 +38,9 @@ export const MESSAGES = {
     listWhat: { methods: "Methoden und Verfahren", recommendations: "Empfehlungen", topics: "Themen" },
     methodGroups: { informal: "Informelle Methoden", formal: "Gesetzlich geregelte Verfahren" },
     languageSwitched: "Gern, ab jetzt antworte ich auf Deutsch.",
+    feedbackQuestion: "War das hilfreich?",
+    feedbackHelpfulLabel: "👍 Hilfreich",
+    feedbackUnhelpfulLabel: "👎 Nicht hilfreich",
     feedbackThanks: "Danke für Ihre Rückmeldung!",
     feedbackUnhelpful:
       "Danke für Ihre Rückmeldung! Formulieren Sie Ihre Frage gern anders, oder schauen Sie in die Hilfe.",
@@ -87,6 +90,9 @@ export const MESSAGES = {
     listWhat: { methods: "methods and procedures", recommendations: "recommendations", topics: "topics" },
     methodGroups: { informal: "Informal methods", formal: "Procedures prescribed by law" },
     languageSwitched: "Sure, from now on I'll answer in English.",
+    feedbackQuestion: "Was this helpful?",
+    feedbackHelpfulLabel: "👍 Helpful",
+    feedbackUnhelpfulLabel: "👎 Not helpful",
     feedbackThanks: "Thank you for your feedback!",
     feedbackUnhelpful:
       "Thank you for your feedback! Feel free to rephrase your question, or have a look at the help.",

@@ -383,6 +383,15 @@ export function listReply(what: ListKind, context: ReplyContext): Reply {
   };
 }
 
+/** The 👍 and 👎 buttons under an answer, for adapters that show feedback as buttons. */
+export function feedbackVotes(entryId: string, language: Language): Suggestion[] {
+  const messages = messagesFor(language);
+  return [true, false].map((helpful) => ({
+    label: helpful ? messages.feedbackHelpfulLabel : messages.feedbackUnhelpfulLabel,
+    action: { type: "feedback", entryId, helpful },
+  }));
+}
+
 export function feedbackReply(helpful: boolean, context: ReplyContext): Reply {
   const messages = messagesFor(context.language);
   return {
