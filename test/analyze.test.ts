@@ -38,6 +38,23 @@ describe("text analysis", () => {
     expect(splitWords("")).toEqual([]);
   });
 
+  it("keeps hyphenated words whole when a piece means little alone", () => {
+    expect(splitWords("Know-how")).toEqual(["know", "how", "knowhow"]);
+    expect(splitWords("E-Partizipation und face-to-face")).toEqual([
+      "partizipation",
+      "und",
+      "face",
+      "to",
+      "face",
+      "epartizipation",
+      "facetoface",
+    ]);
+    // Pieces that carry meaning alone are enough: no extra whole word.
+    expect(splitWords("Online-Beteiligung")).toEqual(["online", "beteiligung"]);
+    // A dash between clauses is no hyphen.
+    expect(splitWords("Rat – und dann")).toEqual(["rat", "und", "dann"]);
+  });
+
   it("drops stop words and question phrasing from queries", () => {
     expect(contentWords("Was ist eigentlich eine Planungszelle?")).toEqual(["planungszelle"]);
     expect(contentWords("Can you tell me what a citizens' assembly is?")).toEqual(["citizens", "assembly"]);

@@ -137,6 +137,21 @@ describe("retrieval principles on a small knowledge base", () => {
     expect(retriever.rank("Angebot").candidates).toEqual([]);
   });
 
+  it("puts a separable verb split across the clause back together", () => {
+    const retriever = new Retriever([
+      entry("regeln", { title: { de: "Regeln", en: "Rules" }, body: "Die Stadt will Regeln festlegen." }),
+      entry("auswertung", { title: { de: "Auswertung", en: "Analysis" }, body: "Beiträge auswerten." }),
+      entry("legen", { title: { de: "Legen", en: "Laying" }, body: "Steine legen." }),
+    ]);
+    expect(retriever.rank("Wie legen wir die Regeln fest?").tokens.map((token) => token.word)).toEqual([
+      "festlegen",
+      "regeln",
+    ]);
+    expect(retriever.rank("Wie werten wir das aus?").candidates[0]?.id).toBe("auswertung");
+    // The particle must end the clause; otherwise it is a preposition and the verb stays as written.
+    expect(retriever.rank("Wir legen fest Steine").tokens.map((token) => token.word)).toContain("legen");
+  });
+
   it("does not forgive typos in short words", () => {
     const retriever = new Retriever([entry("rat", { title: { de: "Rat", en: "council" } })]);
     expect(retriever.retrieve("Bad").outcome).not.toBe("answer");
@@ -268,6 +283,21 @@ describe("retrieval principles on a small knowledge base", () => {
     expect(named.has("lernen")).toBe(false);
     // A one-word name names its entry wherever it stands, however common the word.
     expect(named.has("moderation")).toBe(true);
+  });
+
+  it("finds a name made of stop words only as that exact phrase", () => {
+    const retriever = new Retriever([
+      entry("rueckmeldung", {
+        title: { de: "Rückmeldung", en: "Reporting back" },
+        aliases: { de: [], en: ["you said, we did"] },
+      }),
+      entry("other", { body: "We did what you said." }),
+    ]);
+    const retrieval = retriever.retrieve("What does 'you said, we did' mean?");
+    expect(retrieval.outcome === "answer" && retrieval.best.id).toBe("rueckmeldung");
+    expect(retriever.entriesNamedInText("so you said we did it").has("rueckmeldung")).toBe(true);
+    // The same words in another order are no name, and a question of stop words alone stays empty.
+    expect(retriever.retrieve("we did what you said").outcome).toBe("empty");
   });
 });
 

@@ -60,16 +60,32 @@ export function foldWord(word: string): string {
 
 const MAX_WORD_LENGTH = 40;
 
+const HYPHENATED = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)+/gu;
+const HYPHEN = /[-\u2010\u2011]/u;
+
+/**
+ * Hyphenated words that mean something only whole: "Know-how", "E-Partizipation", "face-to-face",
+ * "in-house". One of their pieces is a single letter or a stop word, so the pieces alone lose them.
+ */
+function hyphenatedWholes(text: string): string[] {
+  const wholes: string[] = [];
+  for (const [group] of text.matchAll(HYPHENATED)) {
+    const pieces = group.split(HYPHEN);
+    if (pieces.some((piece) => piece.length === 1 || isStopWord(piece))) wholes.push(pieces.join(""));
+  }
+  return wholes;
+}
+
 /**
  * Splits any text into lower-case words. Everything that is not a letter or digit separates words, so
- * query syntax characters, emoji and markup can never reach Lunr.
+ * query syntax characters, emoji and markup can never reach Lunr. A hyphenated word whose pieces mean
+ * little alone is also kept whole (see hyphenatedWholes).
  */
 export function splitWords(text: string): string[] {
-  return text
-    .normalize("NFC")
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 1 && word.length <= MAX_WORD_LENGTH);
+  const lower = text.normalize("NFC").toLowerCase();
+  return [...lower.split(/[^\p{L}\p{N}]+/u), ...hyphenatedWholes(lower)].filter(
+    (word) => word.length > 1 && word.length <= MAX_WORD_LENGTH,
+  );
 }
 
 type Stem = (word: string) => string;

@@ -6,6 +6,8 @@ import { contentWords } from "./query.js";
 
 /** Words of a name from this length on may carry one typo ("Innovationsdialg"). */
 const MIN_FUZZY_NAME_TERM = 7;
+/** A name of stop words only is taken as a phrase from this many words on; one such word is just a word. */
+const MIN_PHRASE_WORDS = 3;
 
 /** The words of a name as written, lower-cased. */
 function wordsOf(name: string): string[] {
@@ -63,6 +65,8 @@ function nameKey(text: string): string {
 export class EntryNames {
   private readonly whole = new Map<string, string>();
   private readonly inText: { id: string; words: string[] }[] = [];
+  /** Names made of stop words only ("you said, we did"): they name their entry as that exact phrase. */
+  private readonly phrases: { id: string; words: string[] }[] = [];
 
   /** `isCommon` tells whether a word occurs in most entries of the knowledge base. */
   constructor(entries: readonly Entry[], isCommon: (word: string) => boolean) {
@@ -72,6 +76,7 @@ export class EntryNames {
           const words = contentWords(name);
           const written = wordsOf(name);
           const key = keyOf(words);
+          if (!key && written.length >= MIN_PHRASE_WORDS) this.phrases.push({ id: entry.id, words: written });
           if (!key || !isDistinctiveName(words, written)) continue;
           if (!this.whole.has(key)) this.whole.set(key, entry.id);
           // A name of several words that all occur in most entries ("Bürger beteiligen", a book title),
@@ -88,13 +93,26 @@ export class EntryNames {
 
   /** The entry whose title or alias is exactly the text's content, if any. */
   namedBy(text: string): string | undefined {
-    return this.whole.get(nameKey(text));
+    const key = nameKey(text);
+    if (key) return this.whole.get(key);
+    return this.phrasesIn(text).values().next().value;
   }
 
-  /** Entries whose whole title or alias occurs among a question's words, one typo allowed in long words. */
-  namedIn(questionWords: readonly string[]): Set<string> {
+  /** Entries whose title or alias made of stop words only stands in the text word for word. */
+  private phrasesIn(text: string): Set<string> {
+    const written = wordsOf(text);
     const found = new Set<string>();
-    const words = questionWords.map(nameForm);
+    for (const { id, words } of this.phrases) {
+      const at = written.findIndex((_, start) => words.every((word, i) => written[start + i] === word));
+      if (at >= 0) found.add(id);
+    }
+    return found;
+  }
+
+  /** Entries whose whole title or alias occurs in a text, one typo allowed in long words. */
+  namedIn(text: string): Set<string> {
+    const found = this.phrasesIn(text);
+    const words = contentWords(text).map(nameForm);
     const matches = (term: string) =>
       words.some(
         (word) => word === term || (term.length >= MIN_FUZZY_NAME_TERM && withinOneEdit(word, term)),

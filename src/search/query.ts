@@ -1,5 +1,6 @@
 import { foldWord, isStopWord, splitWords, termOf } from "./analyze.js";
 import { QUESTION_WORDS } from "./query-words.js";
+import { rejoinedVerbs, separableVerbTerm } from "./separable-verbs.js";
 
 /** The index terms of one word, analysed for each language. */
 export interface QueryTerm {
@@ -90,58 +91,17 @@ export function splitCompound(folded: string, vocabulary: ReadonlySet<string>): 
   return folded.length >= MIN_PARTIAL_SPLIT_LENGTH && knownShare >= MIN_KNOWN_SHARE ? split.parts : [];
 }
 
-/** Prefixes of German separable verbs, which take "zu" and "ge" inside: aus-zu-losen, aus-ge-lost. */
-const SEPARABLE_PREFIXES = [
-  "zusammen",
-  "zurück",
-  "weiter",
-  "vorbei",
-  "bereit",
-  "statt",
-  "durch",
-  "nach",
-  "teil",
-  "fest",
-  "frei",
-  "hinzu",
-  "aus",
-  "ein",
-  "mit",
-  "auf",
-  "vor",
-  "dar",
-  "bei",
-  "ab",
-  "an",
-];
-const MIN_VERB_STEM = 3;
-
-/**
- * The stem of a separable verb written with "zu" or as a participle, when the entries use another form
- * of it: "auszulosen" and "ausgelost" find "auslosen", "einzuladen" finds "einladen". Only forms that
- * lead to a term of the index are taken, so that nouns like "Angebot" stay as they are.
- */
-function separableVerbTerm(term: string, isIndexTerm: (term: string) => boolean): string | undefined {
-  for (const prefix of SEPARABLE_PREFIXES) {
-    if (!term.startsWith(prefix)) continue;
-    const rest = term.slice(prefix.length);
-    const inner = rest.startsWith("zu") ? rest.slice(2) : rest.startsWith("ge") ? rest.slice(2) : undefined;
-    if (inner === undefined || inner.length < MIN_VERB_STEM) continue;
-    const participleStem = inner.replace(/e?t$/, "");
-    for (const stem of [inner, participleStem]) {
-      if (stem.length >= MIN_VERB_STEM && isIndexTerm(prefix + stem)) return prefix + stem;
-    }
-  }
-  return undefined;
-}
-
 export function toQueryTokens(
   text: string,
   vocabulary: ReadonlySet<string>,
   isIndexTerm: (term: string) => boolean,
   synonymsOf: SynonymLookup = () => undefined,
 ): QueryToken[] {
-  return contentWords(text).map((word) => {
+  const { verbs, particles } = rejoinedVerbs(text, isIndexTerm);
+  const words = contentWords(text)
+    .filter((word) => !particles.has(word))
+    .map((word) => verbs.get(word) ?? word);
+  return [...new Set(words)].map((word) => {
     const written = termsOf(word);
     const en = written.en;
     const de = isIndexTerm(written.de)

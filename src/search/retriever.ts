@@ -85,7 +85,7 @@ export class Retriever {
 
   /** Entries whose whole title or alias occurs in a text, one typo allowed in long words. */
   entriesNamedInText(text: string): Set<string> {
-    return this.names.namedIn(contentWords(text));
+    return this.names.namedIn(text);
   }
 
   rank(text: string): { tokens: QueryToken[]; candidates: Candidate[] } {
@@ -100,7 +100,7 @@ export class Retriever {
       bodySalience: (id: string, language: Language, term: string) =>
         this.index.bodyStatistics.salience(id, language, term),
     };
-    const named = this.names.namedIn(tokens.map((token) => token.word));
+    const named = this.names.namedIn(text);
     const favoured = favouredKinds(text);
     const prior = (id: string) => {
       const kind = this.kinds.get(id);
@@ -126,9 +126,9 @@ export class Retriever {
 
   retrieve(text: string): Retrieval {
     const { tokens, candidates } = this.rank(text);
-    if (tokens.length === 0) return { outcome: "empty", candidates: [] };
-
     const named = this.entryNamedBy(text);
+    if (tokens.length === 0 && !named) return { outcome: "empty", candidates: [] };
+
     if (named) {
       const found = candidates.find((candidate) => candidate.id === named);
       const best = { id: named, score: found?.score ?? 0, confidence: 1, share: found?.share ?? 1 };

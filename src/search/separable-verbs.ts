@@ -1,0 +1,93 @@
+import { isStopWord, splitWords, termOf } from "./analyze.js";
+
+/** Prefixes of German separable verbs: they take "zu" and "ge" inside and stand apart in a main clause. */
+const SEPARABLE_PREFIXES = [
+  "zusammen",
+  "zurück",
+  "weiter",
+  "vorbei",
+  "bereit",
+  "statt",
+  "durch",
+  "nach",
+  "teil",
+  "fest",
+  "frei",
+  "hinzu",
+  "aus",
+  "ein",
+  "mit",
+  "auf",
+  "vor",
+  "dar",
+  "bei",
+  "um",
+  "ab",
+  "an",
+];
+const PARTICLES = new Set(SEPARABLE_PREFIXES);
+const MIN_VERB_STEM = 3;
+
+/**
+ * The stem of a separable verb written with "zu" or as a participle, when the entries use another form
+ * of it: "auszulosen" and "ausgelost" find "auslosen", "einzuladen" finds "einladen". Only forms that
+ * lead to a term of the index are taken, so that nouns like "Angebot" stay as they are.
+ */
+export function separableVerbTerm(term: string, isIndexTerm: (term: string) => boolean): string | undefined {
+  for (const prefix of SEPARABLE_PREFIXES) {
+    if (!term.startsWith(prefix)) continue;
+    const rest = term.slice(prefix.length);
+    const inner = rest.startsWith("zu") ? rest.slice(2) : rest.startsWith("ge") ? rest.slice(2) : undefined;
+    if (inner === undefined || inner.length < MIN_VERB_STEM) continue;
+    const participleStem = inner.replace(/e?t$/, "");
+    for (const stem of [inner, participleStem]) {
+      if (stem.length >= MIN_VERB_STEM && isIndexTerm(prefix + stem)) return prefix + stem;
+    }
+  }
+  return undefined;
+}
+
+/** Endings of finite verb forms, longest first: "stellten", "wertet", "bereite", "legst". */
+const FINITE_ENDINGS = ["ten", "test", "est", "et", "te", "st", "t", "e", "en"];
+
+/** Infinitives a finite verb form may belong to: "wertet" → "werten", "bereite" → "bereiten". */
+function infinitivesOf(verb: string): string[] {
+  const forms = new Set<string>([verb]);
+  for (const ending of FINITE_ENDINGS) {
+    if (verb.endsWith(ending) && verb.length - ending.length >= MIN_VERB_STEM)
+      forms.add(`${verb.slice(0, -ending.length)}en`);
+  }
+  return [...forms];
+}
+
+/** Punctuation that ends a clause; a separated particle stands last in its clause. */
+const CLAUSE_END = /[.,;:!?()\u2013\u2014"„“”]+|\n/u;
+
+/**
+ * Separable verbs split across a main clause, put back together where the entries use the whole verb:
+ * "Wie legen wir … fest?" → "festlegen", "Wie werten wir das aus?" → "auswerten". Returns the verb
+ * word as written → the whole verb, and the particles that were used up.
+ */
+export function rejoinedVerbs(
+  text: string,
+  isIndexTerm: (term: string) => boolean,
+): { verbs: Map<string, string>; particles: Set<string> } {
+  const verbs = new Map<string, string>();
+  const particles = new Set<string>();
+  for (const clause of text.split(CLAUSE_END)) {
+    const words = splitWords(clause);
+    const particle = words.at(-1);
+    if (!particle || !PARTICLES.has(particle)) continue;
+    for (const verb of words.slice(0, -1)) {
+      if (isStopWord(verb)) continue;
+      const whole = infinitivesOf(verb)
+        .map((infinitive) => particle + infinitive)
+        .find((candidate) => isIndexTerm(termOf(candidate, "de")));
+      if (!whole) continue;
+      verbs.set(verb, whole);
+      particles.add(particle);
+      break;
+    }
+  }
+  return { verbs, particles };
+}
