@@ -59,6 +59,8 @@ describe("text analysis", () => {
     expect(contentWords("Was ist eigentlich eine Planungszelle?")).toEqual(["planungszelle"]);
     expect(contentWords("Can you tell me what a citizens' assembly is?")).toEqual(["citizens", "assembly"]);
     expect(analyzeText("und oder aber", "de")).toEqual([]);
+    // In old and new spelling alike.
+    expect(analyzeText("dass daß muss muß", "de")).toEqual([]);
   });
 
   it("splits a compound into known words, allowing linking elements", () => {

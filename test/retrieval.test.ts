@@ -132,6 +132,7 @@ describe("retrieval principles on a small knowledge base", () => {
     ]);
     expect(retriever.rank("auszulosen").candidates[0]?.id).toBe("los");
     expect(retriever.rank("ausgelost").candidates[0]?.id).toBe("los");
+    expect(retriever.rank("ausgelostes Gremium").candidates[0]?.id).toBe("los");
     expect(retriever.rank("einzuladen").candidates[0]?.id).toBe("einladung");
     // Nouns that only look like a participle stay what they are.
     expect(retriever.rank("Angebot").candidates).toEqual([]);

@@ -104,8 +104,16 @@ germanStopWords.add(lunr.de.stopWordFilter as lunr.PipelineFunction);
 const englishStopWords = new lunr.Pipeline();
 englishStopWords.add(lunr.stopWordFilter);
 
+/** Lunr's German list mixes old and new spelling ("daß" but "muss"); both spellings count. */
+function germanSpellings(word: string): string[] {
+  return [word, word.replace(/ss/g, "ß"), word.replace(/ß/g, "ss")];
+}
+
 export function isStopWord(word: string): boolean {
-  return germanStopWords.runString(word).length === 0 || englishStopWords.runString(word).length === 0;
+  return (
+    germanSpellings(word).some((spelling) => germanStopWords.runString(spelling).length === 0) ||
+    englishStopWords.runString(word).length === 0
+  );
 }
 
 /** The index term of one word in one language: umlauts transliterated, stemmed, folded. */

@@ -30,7 +30,7 @@ const MIN_VERB_STEM = 3;
 
 /**
  * The stem of a separable verb written with "zu" or as a participle, when the entries use another form
- * of it: "auszulosen" and "ausgelost" find "auslosen", "einzuladen" finds "einladen". Only forms that
+ * of it: "auszulosen", "ausgelost" and "ausgelosten" find "auslosen", "einzuladen" finds "einladen". Only forms that
  * lead to a term of the index are taken, so that nouns like "Angebot" stay as they are.
  */
 export function separableVerbTerm(term: string, isIndexTerm: (term: string) => boolean): string | undefined {
@@ -39,7 +39,8 @@ export function separableVerbTerm(term: string, isIndexTerm: (term: string) => b
     const rest = term.slice(prefix.length);
     const inner = rest.startsWith("zu") ? rest.slice(2) : rest.startsWith("ge") ? rest.slice(2) : undefined;
     if (inner === undefined || inner.length < MIN_VERB_STEM) continue;
-    const participleStem = inner.replace(/e?t$/, "");
+    // "ausgelost", and as an adjective "ausgeloste", "ausgelosten", "ausgelostes".
+    const participleStem = inner.replace(/e[mnrs]?$/, "").replace(/e?t$/, "");
     for (const stem of [inner, participleStem]) {
       if (stem.length >= MIN_VERB_STEM && isIndexTerm(prefix + stem)) return prefix + stem;
     }
