@@ -55,9 +55,9 @@ const CANDIDATES_CONSIDERED = 10;
 /** A word found in more than this share of entries is common in this knowledge base. */
 const COMMON_WORD_SHARE = 0.3;
 /** How much more an entry of the kind a question's phrasing asks for counts (see question-kind.ts). */
-const FAVOURED_KIND_PRIOR = Number(process.env.PRIOR ?? 1.25);
+const FAVOURED_KIND_PRIOR = 1.25;
 /** The weight of an everyday word in a question, as low as that of a word found in every entry. */
-const COMMON_WORD_WEIGHT = Number(process.env.CW ?? 0.3);
+const COMMON_WORD_WEIGHT = 0.3;
 
 export class Retriever {
   private readonly index: SearchIndex;

@@ -30,8 +30,8 @@ const MIN_VERB_STEM = 3;
 
 /**
  * The stem of a separable verb written with "zu" or as a participle, when the entries use another form
- * of it: "auszulosen", "ausgelost" and "ausgelosten" find "auslosen", "einzuladen" finds "einladen". Only forms that
- * lead to a term of the index are taken, so that nouns like "Angebot" stay as they are.
+ * of it: "auszulosen", "ausgelost" and "ausgelosten" find "auslosen", "einzuladen" finds "einladen".
+ * Only forms that lead to a term of the index are taken, so that nouns like "Angebot" stay as they are.
  */
 export function separableVerbTerm(term: string, isIndexTerm: (term: string) => boolean): string | undefined {
   for (const prefix of SEPARABLE_PREFIXES) {
@@ -48,7 +48,7 @@ export function separableVerbTerm(term: string, isIndexTerm: (term: string) => b
   return undefined;
 }
 
-/** Endings of finite verb forms, longest first: "stellten", "wertet", "bereite", "legst". */
+/** Endings of finite verb forms ("stellten", "wertet", "bereite", "legst"); each gives a possible infinitive. */
 const FINITE_ENDINGS = ["ten", "test", "est", "et", "te", "st", "t", "e", "en"];
 
 /** Infinitives a finite verb form may belong to: "wertet" → "werten", "bereite" → "bereiten". */
