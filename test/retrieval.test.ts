@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../src/knowledge/knowledge-base.js";
 import { nameForm } from "../src/search/names.js";
+import { properNameTerms } from "../src/search/proper-names.js";
 import { DEFAULT_THRESHOLDS, Retriever, type Retrieval } from "../src/search/retriever.js";
 import { KNOWLEDGE_DIR, entry } from "./helpers.js";
 
@@ -123,6 +124,24 @@ describe("retrieval principles on a small knowledge base", () => {
     const found = retriever.rank("Betrag").candidates.map((candidate) => candidate.id);
     expect(found).toEqual(["betrag"]);
     expect(best(retriever.retrieve("Beitrog"))).toBe("beitrag");
+  });
+
+  it("takes a name that one entry's body mentions as pointing to that entry", () => {
+    const retriever = new Retriever([
+      entry("leitlinien", {
+        title: { de: "Leitlinien", en: "Guidelines" },
+        body:
+          "Der Rat in Detmold beschloss verbindliche Leitlinien für die Beteiligung der Einwohnerschaft. " +
+          "Danach folgte ein Umzug des zuständigen Büros in ein anderes Gebäude der Stadtverwaltung.",
+        bodyEn:
+          "The council in Detmold adopted binding guidelines for involving residents. Afterwards the " +
+          "responsible office moved to another building of the city administration.",
+      }),
+      entry("anderes", { title: { de: "Vorhabenliste", en: "List of projects" } }),
+    ]);
+    expect(best(retriever.retrieve("Detmold"))).toBe("leitlinien");
+    // A German noun is capitalised everywhere; only the English text tells a name apart.
+    expect(retriever.retrieve("Umzug").outcome).toBe("decline");
   });
 
   it("finds a separable verb written with zu or as a participle", () => {
@@ -299,6 +318,14 @@ describe("retrieval principles on a small knowledge base", () => {
     expect(retriever.entriesNamedInText("so you said we did it").has("rueckmeldung")).toBe(true);
     // The same words in another order are no name, and a question of stop words alone stays empty.
     expect(retriever.retrieve("we did what you said").outcome).toBe("empty");
+  });
+});
+
+describe("proper names", () => {
+  it("are the words capitalised inside English sentences, in both languages' analysis", () => {
+    const terms = properNameTerms("Councils in Detmold asked Involve, and Stiftung Mitarbeit helped.");
+    expect(terms).toEqual(expect.arrayContaining(["detmold", "involv", "stiftung", "mitarbeit"]));
+    expect(terms).not.toContain("council");
   });
 });
 

@@ -32,6 +32,11 @@ export interface EvidenceContext {
   partWeight(part: string): number;
   /** How strongly a term marks an entry's body (see BodyStatistics.salience). */
   bodySalience(id: string, language: Language, term: string): number;
+  /**
+   * Whether a term is a name that only one or two entries mention ("Detmold", "Involve"). Such a name
+   * points to its entry even from the body text, as a fact question about that case does.
+   */
+  isRareName(term: string): boolean;
 }
 
 /** A body term mentioned often or in a short body counts up to as much as one in the summary. */
@@ -65,7 +70,9 @@ function fieldEvidence(
     if (match === MATCH_EVIDENCE.typo && !TYPO_FIELDS.has(kind)) continue;
     if (kind === "body") {
       const salience = Math.min(MAX_BODY_SALIENCE, context.bodySalience(hit.id, language, term));
-      best = strongest(best, { anywhere: match * FIELD_EVIDENCE.body * salience, outsideBody: 0 });
+      const found = match * FIELD_EVIDENCE.body * salience;
+      const asName = context.isRareName(term) ? match * FIELD_EVIDENCE.summary : 0;
+      best = strongest(best, { anywhere: Math.max(found, asName), outsideBody: asName });
     } else {
       const value = match * FIELD_EVIDENCE[kind];
       best = strongest(best, { anywhere: value, outsideBody: value });

@@ -6,6 +6,7 @@ import { BodyStatistics } from "./body-statistics.js";
 import { withinOneEdit } from "./edit-distance.js";
 import { QUESTION_WORDS } from "./query-words.js";
 import { lunr } from "./lunr.js";
+import { properNameTerms } from "./proper-names.js";
 import { toQueryTokens, type QueryToken } from "./query.js";
 import { blocksToPlainText } from "./text.js";
 
@@ -59,6 +60,8 @@ export class SearchIndex {
   private readonly termDocumentCount = new Map<string, number>();
   readonly bodyStatistics = new BodyStatistics();
   readonly documentCount: number;
+  /** Terms of the names (places, organisations, programmes) the entries mention, see proper-names.ts. */
+  private readonly properNames = new Set<string>();
   /** Folded word → the words the entries use for it, from both languages' tables. */
   private readonly synonyms = new Map<string, readonly string[]>();
 
@@ -74,6 +77,7 @@ export class SearchIndex {
       const entryTerms = new Set<string>();
       for (const language of LANGUAGES) {
         const texts = fieldTexts(entry, language);
+        if (language === "en") for (const term of properNameTerms(texts.body)) this.properNames.add(term);
         for (const kind of FIELD_KINDS) {
           const terms = analyzeText(texts[kind], language);
           document[fieldName(kind, language)] = terms.join(" ");
@@ -119,6 +123,11 @@ export class SearchIndex {
 
   hasTerm(term: string): boolean {
     return this.termDocumentCount.has(term);
+  }
+
+  /** Whether a term is (part of) a name the entries mention: a place, an organisation, a programme. */
+  isProperName(term: string): boolean {
+    return this.properNames.has(term);
   }
 
   /** How many entries contain the term in any field. */

@@ -52,6 +52,8 @@ const NAME_IN_QUESTION_CONFIDENCE = 0.75;
  * let entries in that hold a few of a question's words by chance.
  */
 const CANDIDATES_CONSIDERED = 10;
+/** A name mentioned in at most this many entries points to them from their body text (see confidence.ts). */
+const MAX_ENTRIES_OF_RARE_NAME = 2;
 /** A word found in more than this share of entries is common in this knowledge base. */
 const COMMON_WORD_SHARE = 0.3;
 /** How much more an entry of the kind a question's phrasing asks for counts (see question-kind.ts). */
@@ -103,6 +105,8 @@ export class Retriever {
       partWeight: (part: string) => termWeight(this.index.documentFrequency(part), this.index.documentCount),
       bodySalience: (id: string, language: Language, term: string) =>
         this.index.bodyStatistics.salience(id, language, term),
+      isRareName: (term: string) =>
+        this.index.isProperName(term) && this.index.documentFrequency(term) <= MAX_ENTRIES_OF_RARE_NAME,
     };
     const named = this.names.namedIn(text);
     const favoured = favouredKinds(text);
