@@ -8,12 +8,22 @@ import { KNOWLEDGE_DIR, ROOT, testServices } from "./helpers.js";
 
 /**
  * What knowledge base and retrieval reach together on the question set, as a guard against regressions.
- * These are the figures reached so far, not the target: the target (top-1 0.88, top-3 0.95) is not reached
+ * These are the figures reached so far, not the target: top-1 reaches its target of 0.88, top-3 (0.95) not
  * yet – see README, "Evaluation".
  */
-const REACHED = { top1: 0.87, top3: 0.94, declinedOutOfScope: 0.91, wronglyDeclined: 0.02 };
-/** The same for the development set (see README, "Evaluation"). */
-const REACHED_DEVELOPMENT = { top1: 0.83, top3: 0.9, declinedOutOfScope: 0.89, wronglyDeclined: 0.05 };
+const REACHED = { top1: 0.88, top3: 0.94, declinedOutOfScope: 0.91, wronglyDeclined: 0.02 };
+/** The same for the development sets (see README, "Evaluation"). */
+const DEVELOPMENT_SETS = [
+  {
+    file: "test/eval/development.jsonl",
+    reached: { top1: 0.86, top3: 0.92, declinedOutOfScope: 0.89, wronglyDeclined: 0.04 },
+  },
+  {
+    file: "test/eval/chat-and-facts.jsonl",
+    reached: { top1: 0.63, top3: 0.77, declinedOutOfScope: 0.67, wronglyDeclined: 0.14 },
+  },
+];
+const GATE_SET = "test/eval/questions.jsonl";
 const MINIMUM_QUESTIONS = 250;
 const MINIMUM_OUT_OF_SCOPE = 30;
 
@@ -35,7 +45,7 @@ describe("evaluation question set", () => {
 
   beforeAll(async () => {
     services = await testServices();
-    cases = await readCases(path.join(ROOT, "test/eval/questions.jsonl"));
+    cases = await readCases(path.join(ROOT, GATE_SET));
     report = await evaluate(services.bot, services.knowledge, cases);
   });
 
@@ -61,24 +71,27 @@ describe("evaluation question set", () => {
   });
 });
 
-describe("development question set", () => {
+describe.each(DEVELOPMENT_SETS)("development question set $file", ({ file, reached }) => {
   let services: Services;
   let cases: EvalCase[];
 
   beforeAll(async () => {
     services = await testServices();
-    cases = await readCases(path.join(ROOT, "test/eval/development.jsonl"));
+    cases = await readCases(path.join(ROOT, file));
   });
 
-  it("expects only entries that exist and shares no question with the gate set", async () => {
+  it("expects only entries that exist and shares no question with the other sets", async () => {
     const unknown = cases.flatMap((c) => c.expected).filter((id) => services.knowledge.get(id) === undefined);
     expect(unknown).toEqual([]);
-    const gate = await readCases(path.join(ROOT, "test/eval/questions.jsonl"));
-    const asked = new Set(gate.map((c) => c.question.toLowerCase()));
+    const others = [GATE_SET, ...DEVELOPMENT_SETS.map((set) => set.file)].filter((other) => other !== file);
+    const asked = new Set<string>();
+    for (const other of others) {
+      for (const c of await readCases(path.join(ROOT, other))) asked.add(c.question.toLowerCase());
+    }
     expect(cases.filter((c) => asked.has(c.question.toLowerCase()))).toEqual([]);
   });
 
   it("does not fall below the answer quality reached so far", async () => {
-    expectNoFallBelow(await evaluate(services.bot, services.knowledge, cases), REACHED_DEVELOPMENT);
+    expectNoFallBelow(await evaluate(services.bot, services.knowledge, cases), reached);
   });
 });
