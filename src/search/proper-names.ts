@@ -1,4 +1,4 @@
-import { analyzeText, splitWords } from "./analyze.js";
+import { analyzeText } from "./analyze.js";
 
 /**
  * A capitalised word inside an English sentence: in English only names are capitalised there
@@ -11,9 +11,7 @@ const NAME_INSIDE_SENTENCE = /(?<=[\p{L}\p{N},)] +)\p{Lu}[\p{L}\p{N}-]*/gu;
 export function properNameTerms(englishText: string): string[] {
   const terms: string[] = [];
   for (const [name] of englishText.matchAll(NAME_INSIDE_SENTENCE)) {
-    for (const word of splitWords(name)) {
-      terms.push(...analyzeText(word, "en"), ...analyzeText(word, "de"));
-    }
+    terms.push(...analyzeText(name, "en"), ...analyzeText(name, "de"));
   }
   return terms;
 }
