@@ -144,6 +144,34 @@ describe("retrieval principles on a small knowledge base", () => {
     expect(retriever.retrieve("Umzug").outcome).toBe("decline");
   });
 
+  it("takes rare details a question shares with one entry's body as pointing to it, within its subject", () => {
+    const retriever = new Retriever([
+      entry("konferenz", {
+        title: { de: "Zukunftskonferenz", en: "Future search" },
+        summary: { de: "Eine Großgruppe plant gemeinsam ihre Zukunft.", en: "A large group plans." },
+        body:
+          "Eine Steuerungsgruppe lädt die Akteure ein. Im Plenum entsteht eine Mindmap der Trends. " +
+          "Danach arbeiten alle in Tischgruppen weiter, bis der gemeinsame Nenner feststeht.",
+      }),
+      entry("beirat", {
+        title: { de: "Beirat", en: "Advisory board" },
+        summary: { de: "Ein gewähltes Gremium berät den Rat.", en: "An elected board advises." },
+        body:
+          "In Hessen wird der Beirat am Tag der Kommunalwahl gewählt. Er tagt öffentlich und gibt " +
+          "Stellungnahmen zu Vorlagen ab, die seine Gruppe betreffen.",
+      }),
+      // Words of the subject are common: more entries than the rare details use them.
+      ...["eins", "zwei", "drei"].map((id) =>
+        entry(id, { summary: { de: "Eine Großgruppe plant, ein Gremium berät.", en: "A summary." } }),
+      ),
+    ]);
+    const question = "Steuerungsgruppe, Mindmap, Tischgruppen: wie plant die Großgruppe?";
+    expect(best(retriever.retrieve(question))).toBe("konferenz");
+    // One detail alone is chance; without a word of the entry's subject, details are about something else.
+    expect(retriever.retrieve("Steuerungsgruppe: wie plant die Großgruppe?").outcome).toBe("decline");
+    expect(retriever.retrieve("Wann ist die Kommunalwahl in Hessen?").outcome).toBe("decline");
+  });
+
   it("finds a separable verb written with zu or as a participle", () => {
     const retriever = new Retriever([
       entry("los", { title: { de: "Losverfahren", en: "Lottery" }, body: "Wir auslosen die Teilnehmenden." }),

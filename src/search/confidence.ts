@@ -33,10 +33,11 @@ export interface EvidenceContext {
   /** How strongly a term marks an entry's body (see BodyStatistics.salience). */
   bodySalience(id: string, language: Language, term: string): number;
   /**
-   * Whether a term is a name that only one or two entries mention ("Detmold", "Involve"). Such a name
-   * points to its entry even from the body text, as a fact question about that case does.
+   * Whether a term points to the entry from its body text as firmly as from its summary: a name that only
+   * one or two entries mention ("Detmold", "Involve"), as a fact question about that case uses it, or a
+   * detail the question shares with the entry (see shared-details.ts).
    */
-  isRareName(term: string): boolean;
+  pointsToEntry(term: string): boolean;
 }
 
 /** A body term mentioned often or in a short body counts up to as much as one in the summary. */
@@ -71,8 +72,8 @@ function fieldEvidence(
     if (kind === "body") {
       const salience = Math.min(MAX_BODY_SALIENCE, context.bodySalience(hit.id, language, term));
       const found = match * FIELD_EVIDENCE.body * salience;
-      const asName = context.isRareName(term) ? match * FIELD_EVIDENCE.summary : 0;
-      best = strongest(best, { anywhere: Math.max(found, asName), outsideBody: asName });
+      const pointing = context.pointsToEntry(term) ? match * FIELD_EVIDENCE.summary : 0;
+      best = strongest(best, { anywhere: Math.max(found, pointing), outsideBody: pointing });
     } else {
       const value = match * FIELD_EVIDENCE[kind];
       best = strongest(best, { anywhere: value, outsideBody: value });

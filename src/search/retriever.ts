@@ -8,6 +8,7 @@ import { SearchIndex } from "./index.js";
 import { EntryNames } from "./names.js";
 import { favouredKinds } from "./question-kind.js";
 import { contentWords, type QueryToken } from "./query.js";
+import { sharedDetails } from "./shared-details.js";
 
 export interface Candidate {
   id: string;
@@ -52,8 +53,11 @@ const NAME_IN_QUESTION_CONFIDENCE = 0.75;
  * let entries in that hold a few of a question's words by chance.
  */
 const CANDIDATES_CONSIDERED = 10;
-/** A name mentioned in at most this many entries points to them from their body text (see confidence.ts). */
-const MAX_ENTRIES_OF_RARE_NAME = 2;
+/**
+ * A term in at most this many entries is rare: as a name, or as one of several details a question shares
+ * with an entry, it points to them from their body text (see confidence.ts and shared-details.ts).
+ */
+const MAX_ENTRIES_OF_RARE_TERM = 2;
 /** A word found in more than this share of entries is common in this knowledge base. */
 const COMMON_WORD_SHARE = 0.3;
 /** How much more an entry of the kind a question's phrasing asks for counts (see question-kind.ts). */
@@ -101,12 +105,12 @@ export class Retriever {
         ? COMMON_WORD_WEIGHT
         : tokenWeight(token, (term) => this.index.documentFrequency(term), this.index.documentCount),
     );
+    const isRare = (term: string) => this.index.documentFrequency(term) <= MAX_ENTRIES_OF_RARE_TERM;
     const context = {
       partWeight: (part: string) => termWeight(this.index.documentFrequency(part), this.index.documentCount),
       bodySalience: (id: string, language: Language, term: string) =>
         this.index.bodyStatistics.salience(id, language, term),
-      isRareName: (term: string) =>
-        this.index.isProperName(term) && this.index.documentFrequency(term) <= MAX_ENTRIES_OF_RARE_NAME,
+      pointsToEntry: (term: string) => this.index.isProperName(term) && isRare(term),
     };
     const named = this.names.namedIn(text);
     const favoured = favouredKinds(text);
@@ -118,7 +122,11 @@ export class Retriever {
       .search(tokens)
       .slice(0, CANDIDATES_CONSIDERED)
       .map((hit) => {
-        const fit = fitOf(hit, tokens, weights, context);
+        const details = sharedDetails(hit, tokens, context, isRare);
+        const fit = fitOf(hit, tokens, weights, {
+          ...context,
+          pointsToEntry: (term) => details.has(term) || context.pointsToEntry(term),
+        });
         const confidence = named.has(hit.id)
           ? Math.max(fit.confidence, NAME_IN_QUESTION_CONFIDENCE)
           : fit.confidence;
