@@ -248,6 +248,18 @@ describe("retrieval principles on a small knowledge base", () => {
     expect(best(withSynonyms.retrieve("Etat planen"))).toBe("budget");
   });
 
+  it("puts a separable verb back together when the thesaurus knows the whole verb", () => {
+    const entries = [
+      entry("schulung", { title: { de: "Schulung", en: "Training" } }),
+      entry("anderes", { title: { de: "Anderes", en: "Other" } }),
+    ];
+    const synonyms = { de: new Map([["beibringen", ["Schulung"]]]), en: new Map<string, string[]>() };
+    const retriever = new Retriever(entries, DEFAULT_THRESHOLDS, synonyms);
+    const { tokens } = retriever.rank("Wie bringen wir es ihnen bei?");
+    expect(tokens.map((token) => token.word)).toEqual(["beibringen"]);
+    expect(best(retriever.retrieve("Wie bringen wir es ihnen bei?"))).toBe("schulung");
+  });
+
   it("does not take a compound for its common half", () => {
     const retriever = new Retriever([
       entry("begehren", {

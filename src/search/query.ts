@@ -97,7 +97,10 @@ export function toQueryTokens(
   isIndexTerm: (term: string) => boolean,
   synonymsOf: SynonymLookup = () => undefined,
 ): QueryToken[] {
-  const { verbs, particles } = rejoinedVerbs(text, isIndexTerm);
+  const { verbs, particles } = rejoinedVerbs(
+    text,
+    (verb) => isIndexTerm(termOf(verb, "de")) || synonymsOf(foldWord(verb)) !== undefined,
+  );
   const words = contentWords(text)
     .filter((word) => !particles.has(word))
     .map((word) => verbs.get(word) ?? word);

@@ -65,13 +65,16 @@ function infinitivesOf(verb: string): string[] {
 const CLAUSE_END = /[.,;:!?()\u2013\u2014"„“”]+|\n/u;
 
 /**
- * Separable verbs split across a main clause, put back together where the entries use the whole verb:
- * "Wie legen wir … fest?" → "festlegen", "Wie werten wir das aus?" → "auswerten". Returns the verb
- * word as written → the whole verb, and the particles that were used up.
+ * Separable verbs split across a main clause, put back together where the search knows the whole verb:
+ * "Wie legen wir … fest?" → "festlegen", "Wie werten wir das aus?" → "auswerten", "Wie bringen wir es
+ * ihnen bei?" → "beibringen". Returns the verb word as written → the whole verb, and the particles that
+ * were used up.
+ *
+ * @param isKnownVerb whether the entries or the thesaurus know an infinitive ("festlegen")
  */
 export function rejoinedVerbs(
   text: string,
-  isIndexTerm: (term: string) => boolean,
+  isKnownVerb: (infinitive: string) => boolean,
 ): { verbs: Map<string, string>; particles: Set<string> } {
   const verbs = new Map<string, string>();
   const particles = new Set<string>();
@@ -83,7 +86,7 @@ export function rejoinedVerbs(
       if (isStopWord(verb)) continue;
       const whole = infinitivesOf(verb)
         .map((infinitive) => particle + infinitive)
-        .find((candidate) => isIndexTerm(termOf(candidate, "de")));
+        .find(isKnownVerb);
       if (!whole) continue;
       verbs.set(verb, whole);
       particles.add(particle);
