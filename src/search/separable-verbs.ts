@@ -1,4 +1,4 @@
-import { isStopWord, splitWords, termOf } from "./analyze.js";
+import { isStopWord, splitWords } from "./analyze.js";
 
 /** Prefixes of German separable verbs: they take "zu" and "ge" inside and stand apart in a main clause. */
 const SEPARABLE_PREFIXES = [
