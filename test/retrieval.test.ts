@@ -300,6 +300,25 @@ describe("retrieval principles on a small knowledge base", () => {
     expect(first("Wie können wir eine Vorhabenliste im Netz veröffentlichen?")).toBe("empfehlung");
   });
 
+  it("prefers a method when a question asks which format fits", () => {
+    const summary = { de: "Ideen von Bürgern sammeln.", en: "Collecting ideas from residents." };
+    const retriever = new Retriever([
+      entry("methode", {
+        kind: "method",
+        title: { de: "Zukunftswerkstatt", en: "Future workshop" },
+        summary,
+      }),
+      entry("begriff", { title: { de: "Ideenfindung", en: "Finding ideas" }, summary }),
+      ...["a", "b", "c", "d"].map((id) => entry(id)),
+    ]);
+    const confidences = (question: string) =>
+      Object.fromEntries(retriever.rank(question).candidates.map((c) => [c.id, c.confidence]));
+    const plain = confidences("Ideen von Bürgern sammeln");
+    expect(plain.methode).toBe(plain.begriff);
+    const format = confidences("Welches Format passt, um Ideen von Bürgern zu sammeln?");
+    expect(format.methode).toBeGreaterThan(format.begriff ?? 1);
+  });
+
   it("does not count a name that shrinks to one common word as named", () => {
     const retriever = new Retriever([
       entry("info", {
