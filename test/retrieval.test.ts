@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../src/knowledge/knowledge-base.js";
 import { nameForm } from "../src/search/names.js";
+import { personNounBase } from "../src/search/person-nouns.js";
 import { properNameTerms } from "../src/search/proper-names.js";
 import { DEFAULT_THRESHOLDS, Retriever, type Retrieval } from "../src/search/retriever.js";
 import { KNOWLEDGE_DIR, entry } from "./helpers.js";
@@ -385,6 +386,43 @@ describe("proper names", () => {
     const terms = properNameTerms("Councils in Detmold asked Involve, and Stiftung Mitarbeit helped.");
     expect(terms).toEqual(expect.arrayContaining(["detmold", "involv", "stiftung", "mitarbeit"]));
     expect(terms).not.toContain("council");
+  });
+});
+
+describe("nouns for people", () => {
+  it.each([
+    ["kolleginnen", "kolleg"],
+    ["kollegin", "kolleg"],
+    ["bürgermeisterin", "bürgermeister"],
+    ["expertinnen", "expert"],
+    ["nachbarinnen", "nachbar"],
+  ])("%s has the base %s", (word, base) => {
+    expect(personNounBase(word)).toBe(base);
+  });
+
+  it.each(["termin", "benzin", "beginnen", "innen", "berlin"])("%s is no feminine form", (word) => {
+    expect(personNounBase(word)).toBeUndefined();
+  });
+
+  it("finds entries written in one form by questions in the other", () => {
+    const retriever = new Retriever([
+      entry("austausch", { title: { de: "Austausch mit Kollegen", en: "Peer exchange" } }),
+      entry("anderes", { title: { de: "Anderes", en: "Other" } }),
+    ]);
+    for (const question of [
+      "Austausch mit Kolleginnen",
+      "Austausch mit Kolleg*innen",
+      "Austausch mit KollegInnen",
+    ])
+      expect(best(retriever.retrieve(question)), question).toBe("austausch");
+  });
+});
+
+describe("chat German", () => {
+  it("drops the short articles and contractions of chat messages", () => {
+    const retriever = new Retriever([entry("leitlinien", { title: { de: "Leitlinien", en: "Guidelines" } })]);
+    const words = retriever.rank("gibts ne Übersicht fürs Mitreden?").tokens.map((token) => token.word);
+    expect(words).toEqual(["übersicht", "mitreden"]);
   });
 });
 

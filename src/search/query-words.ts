@@ -44,6 +44,7 @@ export const QUESTION_WORDS = new Set(
     "gibt",
     "geben",
     "gebe",
+    "gegeben",
     "wissen",
     "weißt",
     "möchte",
@@ -137,6 +138,20 @@ export const QUESTION_WORDS = new Set(
     "wen",
     "woher",
     "wohin",
+    // Chat German: "ne", "nen" for "eine", "einen"; "gibts" for "gibt es"; contracted prepositions.
+    "ne",
+    "nen",
+    "nem",
+    "ner",
+    "gibts",
+    "fürs",
+    "ans",
+    "aufs",
+    "übers",
+    "ums",
+    "vorm",
+    // The second half of gender-star forms once split: "Bürger*innen", "Kolleg:innen".
+    "innen",
     // English
     "need",
     "needs",

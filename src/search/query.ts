@@ -1,4 +1,5 @@
 import { foldWord, isStopWord, splitWords, termOf } from "./analyze.js";
+import { personNounBase } from "./person-nouns.js";
 import { QUESTION_WORDS } from "./query-words.js";
 import { rejoinedVerbs, separableVerbTerm } from "./separable-verbs.js";
 
@@ -115,6 +116,8 @@ export function toQueryTokens(
     const split = known ? [] : splitCompound(folded, vocabulary);
     const partsCover = split.reduce((letters, part) => letters + part.length, 0) / folded.length;
     const synonyms = (synonymsOf(folded) ?? []).flatMap((phrase) => contentWords(phrase).map(termsOf));
+    const base = personNounBase(word);
+    if (base) synonyms.push(termsOf(base));
     return { word, de, en, known, parts: split.map((part) => termOf(part, "de")), partsCover, synonyms };
   });
 }
