@@ -11,7 +11,7 @@ import { KNOWLEDGE_DIR, ROOT, testServices } from "./helpers.js";
  * These are the figures reached so far, not the target: top-1 reaches its target of 0.88, top-3 (0.95) not
  * yet – see README, "Evaluation".
  */
-const REACHED = { top1: 0.88, top3: 0.94, declinedOutOfScope: 0.91, wronglyDeclined: 0.02 };
+const REACHED = { top1: 0.885, top3: 0.945, declinedOutOfScope: 0.91, wronglyDeclined: 0.02 };
 /** The same for the development sets (see README, "Evaluation"). */
 const DEVELOPMENT_SETS = [
   {
@@ -20,7 +20,7 @@ const DEVELOPMENT_SETS = [
   },
   {
     file: "test/eval/chat-and-facts.jsonl",
-    reached: { top1: 0.63, top3: 0.77, declinedOutOfScope: 0.67, wronglyDeclined: 0.14 },
+    reached: { top1: 0.67, top3: 0.81, declinedOutOfScope: 0.67, wronglyDeclined: 0.11 },
   },
 ];
 const GATE_SET = "test/eval/questions.jsonl";
