@@ -24,13 +24,12 @@ export function sharedDetails(
   context: EvidenceContext,
   isRare: (term: string) => boolean,
 ): Set<string> {
-  const details = tokens.filter((token) =>
-    [token.de, token.en].some((term) => hit.matches.has(term) && isRare(term)),
-  );
+  const matchedTerms = (token: QueryToken) => [token.de, token.en].filter((term) => hit.matches.has(term));
+  const details = tokens.filter((token) => matchedTerms(token).some(isRare));
   if (details.length < MIN_SHARED_DETAILS) return new Set();
   const onSubject = tokens.some(
     (token) => !details.includes(token) && tokenEvidence(hit, token, context).outsideBody > 0,
   );
   if (!onSubject) return new Set();
-  return new Set(details.flatMap((token) => [token.de, token.en].filter((term) => hit.matches.has(term))));
+  return new Set(details.flatMap(matchedTerms));
 }
