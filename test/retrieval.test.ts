@@ -424,6 +424,16 @@ describe("chat German", () => {
     const words = retriever.rank("gibts ne Übersicht fürs Mitreden?").tokens.map((token) => token.word);
     expect(words).toEqual(["übersicht", "mitreden"]);
   });
+
+  it("drops auxiliaries and fillers, which would otherwise count as words the entries cannot explain", () => {
+    const retriever = new Retriever([
+      entry("zeitplan", { title: { de: "Realistischen Zeitplan setzen", en: "Set a realistic timetable" } }),
+      entry("anderes", { title: { de: "Anderes", en: "Other" } }),
+    ]);
+    const question = "Hätten wir den Zeitplan sowieso nochmal ziemlich komplett planen müssen?";
+    expect(retriever.rank(question).tokens.map((token) => token.word)).toEqual(["zeitplan", "planen"]);
+    expect(best(retriever.retrieve(question))).toBe("zeitplan");
+  });
 });
 
 describe("name forms", () => {
