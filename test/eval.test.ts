@@ -8,10 +8,10 @@ import { KNOWLEDGE_DIR, ROOT, testServices } from "./helpers.js";
 
 /**
  * What knowledge base and retrieval reach together on the question set, as a guard against regressions.
- * These are the figures reached so far, not the target: top-1 reaches its target of 0.88, top-3 (0.95) not
- * yet – see README, "Evaluation".
+ * All four meet the target (top-1 ≥ 0.88, top-3 ≥ 0.95, ≥ 0.9 declined out of scope, ≤ 0.05 wrongly
+ * declined); top-3 by one question – see README, "Evaluation".
  */
-const REACHED = { top1: 0.885, top3: 0.945, declinedOutOfScope: 0.91, wronglyDeclined: 0.02 };
+const REACHED = { top1: 0.885, top3: 0.95, declinedOutOfScope: 0.91, wronglyDeclined: 0.02 };
 /** The same for the development sets (see README, "Evaluation"). */
 const DEVELOPMENT_SETS = [
   {
@@ -21,6 +21,14 @@ const DEVELOPMENT_SETS = [
   {
     file: "test/eval/chat-and-facts.jsonl",
     reached: { top1: 0.67, top3: 0.81, declinedOutOfScope: 0.67, wronglyDeclined: 0.11 },
+  },
+  {
+    file: "test/eval/situations.jsonl",
+    reached: { top1: 0.63, top3: 0.81, declinedOutOfScope: 0.75, wronglyDeclined: 0.03 },
+  },
+  {
+    file: "test/eval/colloquial.jsonl",
+    reached: { top1: 0.57, top3: 0.745, declinedOutOfScope: 0.75, wronglyDeclined: 0.065 },
   },
 ];
 const GATE_SET = "test/eval/questions.jsonl";
