@@ -1,10 +1,19 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../src/knowledge/knowledge-base.js";
+import type { Synonyms } from "../src/knowledge/synonyms.js";
 import { nameForm } from "../src/search/names.js";
 import { personNounBase } from "../src/search/person-nouns.js";
 import { properNameTerms } from "../src/search/proper-names.js";
 import { DEFAULT_THRESHOLDS, Retriever, type Retrieval } from "../src/search/retriever.js";
 import { KNOWLEDGE_DIR, entry } from "./helpers.js";
+
+/** An entry no question is about, so that the words of the entry under test are not in every entry. */
+const UNRELATED = entry("anderes", { title: { de: "Anderes", en: "Other" } });
+
+/** A thesaurus with German words only. */
+function germanThesaurus(table: Record<string, string[]>): Synonyms {
+  return { de: new Map(Object.entries(table)), en: new Map() };
+}
 
 function best(retrieval: Retrieval): string | undefined {
   return retrieval.outcome === "answer" ? retrieval.best.id : undefined;
@@ -210,7 +219,7 @@ describe("retrieval principles on a small knowledge base", () => {
     const retriever = new Retriever([
       entry("verfahren", { title: { de: "Verfahren", en: "Procedures" } }),
       entry("beteiligung", { title: { de: "Beteiligung", en: "Participation" } }),
-      entry("anderes", { title: { de: "Anderes", en: "Other" } }),
+      UNRELATED,
     ]);
     const found = retriever.rank("Beteiligungsverfahren").candidates.map((candidate) => candidate.id);
     expect(found.sort()).toEqual(["beteiligung", "verfahren"]);
@@ -220,7 +229,7 @@ describe("retrieval principles on a small knowledge base", () => {
     const retriever = new Retriever([
       entry("stadt-a", { title: { de: "Stadtforum Nord", en: "City forum north" } }),
       entry("stadt-b", { title: { de: "Stadtforum Süd", en: "City forum south" } }),
-      entry("anderes", { title: { de: "Anderes", en: "Other" } }),
+      UNRELATED,
     ]);
     const retrieval = retriever.retrieve("Stadtforum");
     expect(retrieval.outcome).toBe("clarify");
@@ -240,9 +249,9 @@ describe("retrieval principles on a small knowledge base", () => {
   it("finds an entry by a word users type for the word it uses", () => {
     const entries = [
       entry("budget", { title: { de: "Budget planen", en: "Planning the budget" } }),
-      entry("anderes", { title: { de: "Anderes", en: "Other" } }),
+      UNRELATED,
     ];
-    const synonyms = { de: new Map([["etat", ["Budget"]]]), en: new Map<string, string[]>() };
+    const synonyms = germanThesaurus({ etat: ["Budget"] });
     expect(new Retriever(entries).retrieve("Etat").outcome).not.toBe("answer");
     const withSynonyms = new Retriever(entries, DEFAULT_THRESHOLDS, synonyms);
     expect(best(withSynonyms.retrieve("Etat"))).toBe("budget");
@@ -250,11 +259,8 @@ describe("retrieval principles on a small knowledge base", () => {
   });
 
   it("puts a separable verb back together when the thesaurus knows the whole verb", () => {
-    const entries = [
-      entry("schulung", { title: { de: "Schulung", en: "Training" } }),
-      entry("anderes", { title: { de: "Anderes", en: "Other" } }),
-    ];
-    const synonyms = { de: new Map([["beibringen", ["Schulung"]]]), en: new Map<string, string[]>() };
+    const entries = [entry("schulung", { title: { de: "Schulung", en: "Training" } }), UNRELATED];
+    const synonyms = germanThesaurus({ beibringen: ["Schulung"] });
     const retriever = new Retriever(entries, DEFAULT_THRESHOLDS, synonyms);
     const { tokens } = retriever.rank("Wie bringen wir es ihnen bei?");
     expect(tokens.map((token) => token.word)).toEqual(["beibringen"]);
@@ -407,7 +413,7 @@ describe("nouns for people", () => {
   it("finds entries written in one form by questions in the other", () => {
     const retriever = new Retriever([
       entry("austausch", { title: { de: "Austausch mit Kollegen", en: "Peer exchange" } }),
-      entry("anderes", { title: { de: "Anderes", en: "Other" } }),
+      UNRELATED,
     ]);
     for (const question of [
       "Austausch mit Kolleginnen",
@@ -428,7 +434,7 @@ describe("chat German", () => {
   it("drops auxiliaries and fillers, which would otherwise count as words the entries cannot explain", () => {
     const retriever = new Retriever([
       entry("zeitplan", { title: { de: "Realistischen Zeitplan setzen", en: "Set a realistic timetable" } }),
-      entry("anderes", { title: { de: "Anderes", en: "Other" } }),
+      UNRELATED,
     ]);
     const question = "Hätten wir den Zeitplan sowieso nochmal ziemlich komplett planen müssen?";
     expect(retriever.rank(question).tokens.map((token) => token.word)).toEqual(["zeitplan", "planen"]);
