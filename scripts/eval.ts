@@ -40,7 +40,7 @@ function printReport(report: EvalReport, gaps: readonly string[]): void {
   for (const gap of gaps) console.log(`  ${gap}`);
 }
 
-const config = loadConfig({ ...process.env, LOG_LEVEL: "error" });
+const config = loadConfig({ ...process.env, LOG_LEVEL: "error", REDIS_URL: "" });
 const logger = createLogger(config.LOG_LEVEL, { stderr: true, pretty: false });
 const { bot, knowledge, retriever } = await createServices(
   config,

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { parseScheduleSetting } from "./core/schedule-words.js";
+import { isTimeZone } from "./proactive/schedule.js";
 
 const DEFAULT_PUBLICATION_URL =
   "https://www.bertelsmann-stiftung.de/de/unsere-projekte/abgeschlossene-projekte/kommunale-buergerbeteiligung/projektthemen/innovationsdialog-buergerbeteiligung";
@@ -18,6 +20,18 @@ const configSchema = z.object({
   STATE_TTL_SECONDS: positiveInteger(24 * 60 * 60),
   FEEDBACK_TTL_DAYS: positiveInteger(365),
   KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
+  TIP_TIMEZONE: z
+    .string()
+    .refine(isTimeZone, "must be an IANA time zone such as Europe/Berlin")
+    .default("Europe/Berlin"),
+  TIP_DEFAULT_SCHEDULE: z
+    .string()
+    .refine(
+      (value) => parseScheduleSetting(value) !== undefined,
+      'must be a weekday and a time, e.g. "monday 09:00"',
+    )
+    .default("monday 09:00"),
+  TIP_SUBSCRIPTION_TTL_DAYS: positiveInteger(90),
   PUBLICATION_URL: z
     .url({ protocol: /^https?$/, message: "must be an http(s) address" })
     .default(DEFAULT_PUBLICATION_URL),

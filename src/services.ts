@@ -1,9 +1,12 @@
 import path from "node:path";
+import type { Adapter } from "./adapter.js";
 import type { Config } from "./config.js";
 import { Bot } from "./core/bot.js";
 import { loadKnowledgeBase, type KnowledgeBase } from "./knowledge/knowledge-base.js";
 import { formatProblem } from "./knowledge/problems.js";
 import type { Logger } from "./logger.js";
+import { createTips, type TipService } from "./proactive/index.js";
+import type { RetryPolicy } from "./proactive/delivery.js";
 import { DEFAULT_THRESHOLDS, Retriever } from "./search/retriever.js";
 import { MemoryStateStore } from "./state/memory.js";
 import { RedisStateStore } from "./state/redis.js";
@@ -16,7 +19,20 @@ export interface Services {
   knowledge: KnowledgeBase;
   retriever: Retriever;
   store: StateStore;
+  /** The weekly tip: subscriptions, scheduling and delivery through the adapters' senders. */
+  tips: TipService;
   bot: Bot;
+}
+
+export interface ServiceOptions {
+  store?: StateStore;
+  /** Adapters whose senders deliver the weekly tip. */
+  adapters?: readonly Adapter[];
+  /** A test's clock and waits. */
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  retry?: RetryPolicy;
+  leaseMs?: number;
 }
 
 export async function createStore(config: Config, logger?: Logger): Promise<StateStore> {
@@ -33,8 +49,9 @@ export async function createServices(
   config: Config,
   logger: Logger,
   givenStore?: StateStore,
+  options: ServiceOptions = {},
 ): Promise<Services> {
-  const store = givenStore ?? (await createStore(config, logger));
+  const store = givenStore ?? options.store ?? (await createStore(config, logger));
   const { knowledge, warnings } = await loadKnowledgeBase(path.resolve(config.KNOWLEDGE_DIR));
   if (warnings.length > 0) {
     logger.warn(
@@ -43,10 +60,31 @@ export async function createServices(
     );
   }
   const retriever = new Retriever(knowledge.entries, DEFAULT_THRESHOLDS, knowledge.synonyms);
-  const bot = new Bot({ knowledge, retriever, store, publicationUrl: config.PUBLICATION_URL, logger });
+  const senders = (options.adapters ?? []).flatMap(
+    (adapter) => adapter.sender?.({ records: store, logger }) ?? [],
+  );
+  const tips = await createTips({
+    config,
+    logger,
+    knowledge,
+    senders,
+    now: options.now,
+    sleep: options.sleep,
+    retry: options.retry,
+    leaseMs: options.leaseMs,
+  });
+  const bot = new Bot({
+    knowledge,
+    retriever,
+    store,
+    publicationUrl: config.PUBLICATION_URL,
+    logger,
+    subscriptions: tips,
+    now: options.now,
+  });
   logger.info(
     { entries: knowledge.entries.length, state: config.REDIS_URL ? "redis" : "memory" },
     "knowledge loaded",
   );
-  return { config, logger, knowledge, retriever, store, bot };
+  return { config, logger, knowledge, retriever, store, tips, bot };
 }

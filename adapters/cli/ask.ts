@@ -26,9 +26,9 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const config = loadConfig({ LOG_LEVEL: "warn", ...process.env });
+  // One question needs no shared state, nor a connection for the weekly tip.
+  const config = loadConfig({ LOG_LEVEL: "warn", ...process.env, REDIS_URL: "" });
   const logger = createLogger(config.LOG_LEVEL, { stderr: true, pretty: false });
-  // A single question needs no shared state; keep it in memory whatever REDIS_URL says.
   const store = new MemoryStateStore({ ttlSeconds: config.STATE_TTL_SECONDS });
   const { bot } = await createServices(config, logger, store);
   const reply = await bot.handle({

@@ -6,6 +6,7 @@ import { boltLogger } from "./bolt-logger.js";
 import { DEFAULT_SLACK_API_URL, loadSlackConfig, type SlackConfig } from "./config.js";
 import { StoredInstallations } from "./installation-store.js";
 import { registerListeners } from "./listeners.js";
+import { createSlackSender } from "./sender.js";
 
 export const EVENTS_PATH = "/slack/events";
 export const INSTALL_PATH = "/slack/install";
@@ -121,6 +122,9 @@ export function createSlackAdapter(env: NodeJS.ProcessEnv = process.env): Adapte
       if (socketMode) await app.start();
       services.logger.info({ adapter: "slack", mode: config.mode }, "Slack connected");
       return true;
+    },
+    sender(dependencies) {
+      return createSlackSender(dependencies, env);
     },
     async close() {
       if (app && socketMode) await app.stop();

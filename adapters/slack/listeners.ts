@@ -4,6 +4,7 @@ import type { Action, Reply, Turn } from "../../src/core/types.js";
 import type { Services } from "../../src/services.js";
 import { ACTION_ID_PREFIX, renderReply, type SlackMessage } from "./blocks.js";
 import { renderHome } from "./home.js";
+import { slackPlace, slackScope } from "./place.js";
 import { plainTextOf } from "./text.js";
 import { UserLocales } from "./user-locales.js";
 
@@ -25,6 +26,27 @@ function parseButtonValue(value: string | undefined): Action | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The workspace and channel of a turn: where a weekly tip would go. */
+interface Where {
+  teamId: string;
+  enterpriseId?: string | undefined;
+  isEnterpriseInstall?: boolean | undefined;
+  channel: string;
+}
+
+function whereOf(
+  context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean },
+  teamId: string,
+  channel: string,
+): Where {
+  return {
+    teamId,
+    enterpriseId: context.enterpriseId,
+    isEnterpriseInstall: context.isEnterpriseInstall,
+    channel,
+  };
 }
 
 /** A channel's conversation, or one thread in it: the unit whose context follow-up questions share. */
@@ -52,18 +74,21 @@ export function registerListeners(app: App, services: Services): void {
   const logger = services.logger.child({ adapter: PLATFORM });
   const locales = new UserLocales();
 
-  /** The core's reply to one Slack user's turn, in their Slack locale. */
+  /** The core's reply to one Slack user's turn, in their Slack locale, at the place it happened. */
   async function handle(
     client: webApi.WebClient,
-    teamId: string,
+    where: Where,
     slackUserId: string,
     turn: Pick<Turn, "text" | "action" | "conversationId">,
   ): Promise<Reply> {
+    const profile = await locales.profile(client, where.teamId, slackUserId);
     return bot.handle({
       ...turn,
       platform: PLATFORM,
-      userId: `${teamId}:${slackUserId}`,
-      locale: await locales.of(client, teamId, slackUserId),
+      userId: `${where.teamId}:${slackUserId}`,
+      locale: profile.locale,
+      userName: profile.name,
+      place: slackPlace(where),
     });
   }
 
@@ -101,7 +126,7 @@ export function registerListeners(app: App, services: Services): void {
     if (event.bot_id || !event.user || event.subtype) return;
     const teamId = context.teamId ?? event.team ?? "";
     const threadTs = event.thread_ts ?? event.ts;
-    const reply = await handle(client, teamId, event.user, {
+    const reply = await handle(client, whereOf(context, teamId, event.channel), event.user, {
       text: plainTextOf(event.text, context.botUserId),
       conversationId: conversationOf(teamId, event.channel, threadTs),
     });
@@ -113,7 +138,7 @@ export function registerListeners(app: App, services: Services): void {
     if (!("user" in event) || !event.user || !("text" in event)) return;
     const teamId = context.teamId ?? "";
     const threadTs = "thread_ts" in event ? event.thread_ts : undefined;
-    const reply = await handle(client, teamId, event.user, {
+    const reply = await handle(client, whereOf(context, teamId, event.channel), event.user, {
       text: plainTextOf(event.text ?? "", context.botUserId),
       conversationId: conversationOf(teamId, event.channel, threadTs),
     });
@@ -124,12 +149,14 @@ export function registerListeners(app: App, services: Services): void {
     await ack();
     const teamId = context.teamId ?? command.team_id;
     const text = plainTextOf(command.text, context.botUserId);
-    const reply = await handle(client, teamId, command.user_id, {
+    const reply = await handle(client, whereOf(context, teamId, command.channel_id), command.user_id, {
       // "/beteiligung" alone shows what it can do.
       text: text || "hilfe",
       conversationId: commandConversationOf(teamId, command.channel_id, command.user_id),
     });
-    await respond({ response_type: "ephemeral", ...renderReply(reply) });
+    // Answers are the user's own, except those the channel should see (a subscription for all of it).
+    const visibility = reply.audience === "place" ? "in_channel" : "ephemeral";
+    await respond({ response_type: visibility, ...renderReply(reply) });
   });
 
   app.action<BlockAction<ButtonAction>>(
@@ -155,9 +182,13 @@ export function registerListeners(app: App, services: Services): void {
       if (!onHome && ephemeral) conversationId = commandConversationOf(teamId, channel, userId);
       else if (!onHome) conversationId = conversationOf(teamId, channel, threadTs);
 
-      const reply = await handle(client, teamId, userId, { text: "", action: parsed, conversationId });
+      // A click on the home tab acts for the user's direct messages with the bot.
+      const where = whereOf(context, teamId, onHome ? userId : channel);
+      const reply = await handle(client, where, userId, { text: "", action: parsed, conversationId });
       const message: SlackMessage = renderReply(reply);
-      if (ephemeral || (parsed.type === "feedback" && onHome)) {
+      if (ephemeral && reply.audience === "place" && !onHome) {
+        await respond({ response_type: "in_channel", replace_original: false, ...message });
+      } else if (ephemeral || (parsed.type === "feedback" && onHome)) {
         await respond({ response_type: "ephemeral", replace_original: false, ...message });
       } else if (onHome) {
         // A click on the home tab is answered in the user's direct messages with the bot.
@@ -174,8 +205,14 @@ export function registerListeners(app: App, services: Services): void {
   app.event("app_home_opened", async ({ event, client, context }) => {
     if (event.tab !== "home") return;
     const teamId = context.teamId ?? "";
-    const overview = bot.overview(await locales.of(client, teamId, event.user));
+    const overview = bot.overview(await locales.of(client, teamId, event.user), PLATFORM);
     await client.views.publish({ user_id: event.user, view: renderHome(overview) });
+  });
+
+  // A workspace that removes the app ends its weekly tips (and, with installs, takes its token with it).
+  app.event("app_uninstalled", async ({ context }) => {
+    const scope = slackScope(context.teamId ?? "", context.enterpriseId, context.isEnterpriseInstall);
+    await services.tips.removeScope(PLATFORM, scope);
   });
 
   app.error((error) => {

@@ -13,6 +13,7 @@ import type { Action, Reply } from "../../src/core/types.js";
 import type { Logger } from "../../src/logger.js";
 import type { Services } from "../../src/services.js";
 import { cardAttachment, renderCard, summaryOf } from "./card.js";
+import { teamsPlace, teamsScope } from "./place.js";
 import type { ConversationReferences } from "./references.js";
 import { searchResult } from "./search.js";
 import { messageTextOf } from "./text.js";
@@ -63,10 +64,16 @@ export class TeamsBot extends TeamsActivityHandler {
       else await this.remember(activity);
       await next();
     });
+    // A personal app that is uninstalled sends this instead of a removal.
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.forget(context.activity);
+      await next();
+    });
     // Only the bot's own arrival is welcomed, not every member who joins a team or chat later.
     this.onMembersAdded(async (context, next) => {
       if (includesBot(context.activity.membersAdded, context.activity)) {
-        await context.sendActivity(replyActivity(this.services.bot.overview(context.activity.locale)));
+        const overview = this.services.bot.overview(context.activity.locale, PLATFORM);
+        await context.sendActivity(replyActivity(overview));
       }
       await next();
     });
@@ -85,6 +92,8 @@ export class TeamsBot extends TeamsActivityHandler {
       conversationId: activity.conversation.id,
       platform: PLATFORM,
       locale: activity.locale,
+      userName: activity.from.name || undefined,
+      place: teamsPlace(activity),
     });
   }
 
@@ -103,9 +112,13 @@ export class TeamsBot extends TeamsActivityHandler {
     });
   }
 
+  /** The bot left: no reference kept, no weekly tip sent there any more. */
   private async forget(activity: Activity): Promise<void> {
     await this.references.forget(activity).catch((error: unknown) => {
       this.logger.error({ err: error }, "could not delete the conversation reference");
+    });
+    await this.services.tips.removeScope(PLATFORM, teamsScope(activity)).catch((error: unknown) => {
+      this.logger.error({ err: error }, "could not end the weekly tip subscriptions");
     });
   }
 }

@@ -1,18 +1,15 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  MessageFactory,
-  type TurnContext,
-} from "botbuilder";
+import { CloudAdapter, MessageFactory, type TurnContext } from "botbuilder";
 import express, { type RequestHandler } from "express";
 import { z } from "zod";
 import type { Adapter } from "../../src/adapter.js";
 import { languageOfLocale } from "../../src/core/language.js";
 import type { Logger } from "../../src/logger.js";
 import type { Services } from "../../src/services.js";
-import { loadTeamsConfig, type TeamsConfig } from "./config.js";
+import { authenticationOf, isLoopback } from "./auth.js";
+import { loadTeamsConfig } from "./config.js";
 import { TeamsBot } from "./handler.js";
 import { ConversationReferences } from "./references.js";
+import { createTeamsSender } from "./sender.js";
 
 export const MESSAGES_PATH = "/api/messages";
 /** Activities are small; a message of 40 KB with its entities and attachments still fits. */
@@ -32,11 +29,6 @@ const activitySchema = z.object({
   recipient: z.object({ id: z.string().min(1) }),
 });
 
-function authenticationOf(config: TeamsConfig): ConfigurationBotFrameworkAuthentication {
-  // Without an app id botbuilder disables authentication: requests need no token, replies carry none.
-  return new ConfigurationBotFrameworkAuthentication(config.auth ? { ...config.auth } : {});
-}
-
 /** Errors are logged, never shown: a message gets a short apology in the user's language. */
 function onTurnError(logger: Logger) {
   return async (context: TurnContext, error: Error) => {
@@ -48,16 +40,6 @@ function onTurnError(logger: Logger) {
       logger.error({ err: sendError }, "Teams apology could not be sent");
     });
   };
-}
-
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
-/**
- * Without authentication the bot posts its replies to whatever serviceUrl an activity names; only a local
- * Emulator is let in then, so that the endpoint cannot be used to send requests into other networks.
- */
-function isLoopback(serviceUrl: string): boolean {
-  return LOOPBACK_HOSTS.has(new URL(serviceUrl).hostname);
 }
 
 function messagesHandler(adapter: CloudAdapter, bot: TeamsBot, authenticated: boolean): RequestHandler {
@@ -104,6 +86,9 @@ export function createTeamsAdapter(env: NodeJS.ProcessEnv = process.env): Adapte
         );
       }
       return true;
+    },
+    sender(dependencies) {
+      return createTeamsSender(dependencies, env);
     },
   };
 }

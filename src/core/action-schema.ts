@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SECTION_KEYS } from "../knowledge/types.js";
-import type { Action } from "./types.js";
+import { COMMANDS, type Action } from "./types.js";
 
 const entryId = z.string().regex(/^[a-z0-9-]{1,100}$/);
 
@@ -10,7 +10,7 @@ export const actionSchema: z.ZodType<Action> = z.discriminatedUnion("type", [
   z.object({ type: z.literal("section"), entryId, section: z.enum([...SECTION_KEYS, "sources"]) }),
   z.object({
     type: z.literal("command"),
-    command: z.enum(["help", "tip", "publication", "list-methods", "list-recommendations", "list-topics"]),
+    command: z.enum(COMMANDS),
   }),
   z.object({ type: z.literal("language"), language: z.enum(["de", "en"]) }),
   z.object({ type: z.literal("feedback"), entryId, helpful: z.boolean() }),

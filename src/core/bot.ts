@@ -7,7 +7,10 @@ import type { ConversationState, StateStore } from "../state/types.js";
 import { detectIntent, type DetectedIntent } from "./intents.js";
 import { detectLanguage, languageOfLocale } from "./language.js";
 import * as replies from "./replies.js";
+import { SubscriptionDialog } from "./subscription-dialog.js";
+import type { TipSubscriptions } from "./subscriptions.js";
 import { nextTip } from "./tips.js";
+import type { TurnResult } from "./turn-result.js";
 import type { Action, Reply, SectionRequest, Turn } from "./types.js";
 
 /** Longer messages are cut: a question about participation fits into far fewer characters. */
@@ -23,14 +26,12 @@ export interface BotOptions {
   store: StateStore;
   publicationUrl: string;
   logger: Logger;
+  /** The weekly tip's subscriptions; without them "Tipp abonnieren" explains where the tip exists. */
+  subscriptions?: TipSubscriptions | undefined;
   now?: () => Date;
 }
 
-interface TurnResult {
-  reply: Reply;
-  state: ConversationState;
-  feedback?: { entryId: string; helpful: boolean };
-}
+type Pending<T> = T | Promise<T>;
 
 /** State is filed under a hash: the store never sees a platform's conversation id. */
 export function conversationKey(platform: string, conversationId: string): string {
@@ -75,24 +76,38 @@ function resolveSection(
  */
 export class Bot {
   private readonly now: () => Date;
+  private readonly subscriptions: SubscriptionDialog;
 
   constructor(private readonly options: BotOptions) {
     this.now = options.now ?? (() => new Date());
+    this.subscriptions = new SubscriptionDialog(options.subscriptions, options.logger, (context, state) =>
+      this.tip(context, { ...state, lastTipId: undefined }),
+    );
   }
 
   /**
    * What the bot can do, with example questions and the publication link, for a platform's welcome card
    * or home screen. Reads and writes no conversation state.
    */
-  overview(locale?: string): Reply {
-    return replies.helpReply(this.context(languageOfLocale(locale) ?? "de"));
+  overview(locale?: string, platform?: string): Reply {
+    const context = this.context(languageOfLocale(locale) ?? "de");
+    return this.withSubscribeButton(replies.helpReply(context), context, platform);
+  }
+
+  /** Under tips and overviews, where the platform can receive the weekly tip: a button to subscribe. */
+  private withSubscribeButton(reply: Reply, context: replies.ReplyContext, platform?: string): Reply {
+    const button =
+      platform && this.subscriptions.offeredOn(platform) && this.subscriptions.subscribeSuggestion(context);
+    return button ? { ...reply, suggestions: [...reply.suggestions, button] } : reply;
   }
 
   async handle(turn: Turn): Promise<Reply> {
     const key = conversationKey(turn.platform, turn.conversationId);
     const state = await this.loadState(key);
     const text = turn.text.slice(0, MAX_TEXT_LENGTH);
-    const result = turn.action ? this.onAction(turn.action, turn, state) : this.onText(text, turn, state);
+    const result = await (turn.action
+      ? this.onAction(turn.action, turn, state)
+      : this.onText(text, turn, state));
 
     // One write per turn: feedback leaves the conversation as it was, so it only records the vote.
     const write = result.feedback
@@ -139,7 +154,7 @@ export class Bot {
     );
   }
 
-  private onAction(action: Action, turn: Turn, state: ConversationState): TurnResult {
+  private onAction(action: Action, turn: Turn, state: ConversationState): Pending<TurnResult> {
     const language = action.type === "language" ? action.language : this.languageFor(turn, state);
     const context = this.context(language);
     const { knowledge } = this.options;
@@ -158,7 +173,7 @@ export class Bot {
         return this.section(entry, action.section, context, state);
       }
       case "command":
-        return this.command(action.command, context, state);
+        return this.command(action.command, context, state, turn);
       case "language":
         return {
           reply: replies.languageReply(context),
@@ -180,12 +195,19 @@ export class Bot {
     name: Extract<Action, { type: "command" }>["command"],
     context: replies.ReplyContext,
     state: ConversationState,
-  ): TurnResult {
+    turn: Turn,
+  ): Pending<TurnResult> {
     switch (name) {
       case "help":
         return { reply: replies.helpReply(context), state };
-      case "tip":
-        return this.tip(context, state);
+      case "tip": {
+        const result = this.tip(context, state);
+        return { ...result, reply: this.withSubscribeButton(result.reply, context, turn.platform) };
+      }
+      case "subscribe":
+      case "unsubscribe":
+      case "subscription-status":
+        return this.subscriptions.run(name, { rest: "" }, turn, context, state);
       case "publication":
         return this.publication(context, state);
       case "list-methods":
@@ -197,13 +219,13 @@ export class Bot {
     }
   }
 
-  private onText(text: string, turn: Turn, state: ConversationState): TurnResult {
+  private onText(text: string, turn: Turn, state: ConversationState): Pending<TurnResult> {
     const intent = detectIntent(text);
     if (intent.type === "language") {
       return this.onAction({ type: "language", language: intent.language }, turn, state);
     }
     const context = this.context(this.languageFor(turn, state, text));
-    return this.onIntent(intent, text, context, state);
+    return this.onIntent(intent, text, context, state, turn);
   }
 
   private onIntent(
@@ -211,7 +233,8 @@ export class Bot {
     text: string,
     context: replies.ReplyContext,
     state: ConversationState,
-  ): TurnResult {
+    turn: Turn,
+  ): Pending<TurnResult> {
     switch (intent.type) {
       case "help":
       case "greeting":
@@ -220,9 +243,11 @@ export class Bot {
         return { reply: replies.thanksReply(context), state };
       case "tip":
       case "publication":
-        return this.command(intent.type, context, state);
+        return this.command(intent.type, context, state, turn);
+      case "subscription":
+        return this.subscriptions.run(intent.command, intent.schedule, turn, context, state);
       case "list":
-        return this.command(`list-${intent.what}`, context, state);
+        return this.command(`list-${intent.what}`, context, state, turn);
       case "choice": {
         const id = state.choices?.[intent.index];
         const entry = id ? this.options.knowledge.get(id) : undefined;

@@ -1,5 +1,6 @@
 import type { Language } from "../knowledge/types.js";
 import { foldWord, splitWords } from "../search/analyze.js";
+import { findScheduleWords, type ScheduleWords } from "./schedule-words.js";
 import type { SectionRequest } from "./types.js";
 
 export type DetectedIntent =
@@ -8,6 +9,11 @@ export type DetectedIntent =
   | { type: "thanks" }
   | { type: "language"; language: Language }
   | { type: "tip" }
+  | {
+      type: "subscription";
+      command: "subscribe" | "unsubscribe" | "subscription-status";
+      schedule: ScheduleWords;
+    }
   | { type: "publication" }
   | { type: "list"; what: "methods" | "recommendations" | "topics" }
   | { type: "choice"; index: number }
@@ -39,6 +45,16 @@ const GREETINGS = set(
 );
 const THANKS = set("danke dankeschon vielen dank thanks thank you thx super prima toll");
 const TIP = set("tipp tip tipps tips praxistipp wochentipp woche week day tages des der of the");
+/** The weekly tip's subscription: words for subscribing, ending it and asking about it. */
+const SUBSCRIBE = set("abonnieren abonniere abonniert abo abonnement subscribe subscription anmelden");
+/** Clear enough on their own ("abbestellen"); STOP needs a word for the tip or the subscription beside it. */
+const UNSUBSCRIBE = set("abbestellen abbestelle deabonnieren unsubscribe abmelden kundigen kundige");
+const STOP = set("beenden stoppen stop cancel end");
+const STATUS = set("status abostatus");
+const SUBSCRIPTION_CONTEXT = set(
+  "tipp tip tipps tips wochentipp praxistipp weekly wochentlich woche week der des the of jeden jede every each " +
+    "um am at on als as per immer",
+);
 const PUBLICATION = set(
   "publikation publication buch book veroffentlichung broschure download pdf herunterladen bestellen order",
 );
@@ -133,6 +149,29 @@ function detectSection(text: string, words: string[]): DetectedIntent | undefine
   return { type: "section", section, rest: removeWords(text, remove) };
 }
 
+/** "Tipp abonnieren freitags 14 Uhr", "unsubscribe", "Tipp Status"; undefined for anything else. */
+function detectSubscription(text: string): DetectedIntent | undefined {
+  const schedule = findScheduleWords(text);
+  const words = splitWords(schedule.rest).map(foldWord);
+  if (words.length === 0 || words.length > 8) return undefined;
+  const allowed = (word: string) =>
+    FILLER.has(word) ||
+    SUBSCRIPTION_CONTEXT.has(word) ||
+    SUBSCRIBE.has(word) ||
+    UNSUBSCRIBE.has(word) ||
+    STOP.has(word) ||
+    STATUS.has(word);
+  if (!words.every(allowed)) return undefined;
+  const has = (group: ReadonlySet<string>) => words.some((word) => group.has(word));
+  const aboutTip = has(set("tipp tip tipps tips wochentipp praxistipp")) || has(SUBSCRIBE);
+  if (has(UNSUBSCRIBE) || (has(STOP) && aboutTip)) {
+    return { type: "subscription", command: "unsubscribe", schedule };
+  }
+  if (has(STATUS) && aboutTip) return { type: "subscription", command: "subscription-status", schedule };
+  if (has(SUBSCRIBE)) return { type: "subscription", command: "subscribe", schedule };
+  return undefined;
+}
+
 const CHOICE_NUMBER = /^\s*(?:nr\.?|nummer|number|#)?\s*\(?([1-9])[.)]?\s*$/i;
 
 /**
@@ -159,6 +198,8 @@ export function detectIntent(text: string): DetectedIntent {
   if (onlyFrom(words, GREETINGS, GREETINGS)) return { type: "greeting" };
   if (words.length <= 6 && onlyFrom(words, new Set(), ENGLISH)) return { type: "language", language: "en" };
   if (words.length <= 6 && onlyFrom(words, new Set(), GERMAN)) return { type: "language", language: "de" };
+  const subscription = detectSubscription(text);
+  if (subscription) return subscription;
   if (onlyFrom(words, TIP, set("tipp tip praxistipp wochentipp"))) return { type: "tip" };
   if (onlyFrom(words, WHERE, PUBLICATION)) return { type: "publication" };
   if (onlyFrom(words, new Set(), LIST_METHODS)) return { type: "list", what: "methods" };

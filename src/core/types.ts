@@ -1,12 +1,24 @@
 import type { Block, Language, SectionKey, Source } from "../knowledge/types.js";
+import type { Place } from "./subscriptions.js";
 
 export type { Language };
 
 /** A section of an entry, or its list of sources. */
 export type SectionRequest = SectionKey | "sources";
 
-export type Command =
-  "help" | "tip" | "publication" | "list-methods" | "list-recommendations" | "list-topics";
+export const COMMANDS = [
+  "help",
+  "tip",
+  "publication",
+  "list-methods",
+  "list-recommendations",
+  "list-topics",
+  "subscribe",
+  "unsubscribe",
+  "subscription-status",
+] as const;
+
+export type Command = (typeof COMMANDS)[number];
 
 /** What a button carries back to the core when it is clicked. */
 export type Action =
@@ -26,6 +38,10 @@ export interface Turn {
   platform: string;
   /** The user's locale as the platform reports it, e.g. "de-DE" or "en-GB". */
   locale?: string | undefined;
+  /** The user's display name, for replies that others read ("… hat abonniert"); never stored or logged. */
+  userName?: string | undefined;
+  /** Where the turn happened, for platforms the bot can write to on its own (the weekly tip). */
+  place?: Place | undefined;
 }
 
 export type Intent =
@@ -38,7 +54,8 @@ export type Intent =
   | "tip"
   | "list"
   | "language"
-  | "feedback";
+  | "feedback"
+  | "subscription";
 
 /** answered: an entry; clarify: "Meinten Sie …?"; declined: outside what the bot knows; info: anything else. */
 export type Outcome = "answered" | "clarify" | "declined" | "info";
@@ -78,6 +95,8 @@ export interface Reply {
   suggestions: Suggestion[];
   /** Present where 👍/👎 buttons make sense. */
   feedback?: { entryId: string } | undefined;
+  /** "place": everyone in the channel or chat should see it, not only the user who asked. */
+  audience?: "place" | undefined;
   /** Entries retrieval considered, best first (used by the evaluation). */
   candidates: { entryId: string; confidence: number }[];
 }

@@ -38,6 +38,11 @@ export class ExpiringMap {
     this.evict();
   }
 
+  /** The keys that have not expired, in the order they were last written. */
+  keys(): string[] {
+    return [...this.values.keys()].filter((key) => this.has(key));
+  }
+
   delete(key: string): void {
     this.values.delete(key);
   }

@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { decodeState, encodeState } from "./codec.js";
+import { openRedis } from "./redis-connection.js";
 import type { ConversationState, StateStore } from "./types.js";
 
 export interface RedisStoreOptions {
@@ -27,26 +28,7 @@ export class RedisStateStore implements StateStore {
     logger?: Logger,
     readyTimeoutMs = 3_000,
   ): Promise<RedisStateStore> {
-    // While Redis is away, commands fail at once instead of waiting in a queue.
-    const redis = new Redis(url, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 5_000,
-    });
-    // ioredis reconnects by itself; without a listener each failed attempt would be an unhandled error.
-    redis.on("error", (error: Error) => {
-      logger?.warn({ err: { message: error.message } }, "Redis connection problem");
-    });
-    const ready = await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => {
-        resolve(false);
-      }, readyTimeoutMs);
-      redis.once("ready", () => {
-        clearTimeout(timer);
-        resolve(true);
-      });
-    });
-    if (!ready) logger?.warn("Redis is not reachable yet; answering without conversation state until it is");
+    const redis = await openRedis(url, logger, readyTimeoutMs);
     return new RedisStateStore(redis, options);
   }
 

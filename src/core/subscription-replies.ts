@@ -1,0 +1,164 @@
+import type { Entry } from "../knowledge/types.js";
+import { messagesFor, SECTION_LABELS } from "./messages.js";
+import { emptyReply, entryReply, type ReplyContext } from "./replies.js";
+import {
+  dateText,
+  scheduleText,
+  subscriptionMessagesFor,
+  weekdayName,
+  pauseReasonText,
+} from "./subscription-messages.js";
+import type { Place, SubscriptionStatus, WeeklySchedule } from "./subscriptions.js";
+import type { Language, Reply, Suggestion } from "./types.js";
+
+function paragraph(text: string) {
+  return { type: "paragraph" as const, text };
+}
+
+export function subscribeSuggestion(schedule: WeeklySchedule, language: Language): Suggestion {
+  const label = subscriptionMessagesFor(language).subscribeButton(weekdayName(schedule.weekday, language));
+  return { label, action: { type: "command", command: "subscribe" } };
+}
+
+function unsubscribeSuggestion(language: Language): Suggestion {
+  return {
+    label: subscriptionMessagesFor(language).unsubscribeButton,
+    action: { type: "command", command: "unsubscribe" },
+  };
+}
+
+function statusSuggestion(language: Language): Suggestion {
+  return {
+    label: subscriptionMessagesFor(language).statusButton,
+    action: { type: "command", command: "subscription-status" },
+  };
+}
+
+function subscriptionReply(language: Language, title: string, texts: string[], shared: boolean): Reply {
+  return {
+    ...emptyReply("subscription", "info", language),
+    title,
+    blocks: texts.map(paragraph),
+    ...(shared ? { audience: "place" as const } : {}),
+  };
+}
+
+export function subscribedReply(
+  status: SubscriptionStatus,
+  place: Place,
+  userName: string | undefined,
+  context: ReplyContext,
+): Reply {
+  const { language } = context;
+  const messages = subscriptionMessagesFor(language);
+  const when = scheduleText(status.schedule, status.timeZone, language);
+  const first = status.nextAt ? dateText(status.nextAt, status.timeZone, language) : "";
+  const shared = place.kind !== "personal";
+  const text = shared
+    ? messages.subscribedShared(userName, place.kind, when, first)
+    : messages.subscribedPersonal(when, first);
+  return {
+    ...subscriptionReply(language, messages.subscribedTitle, [text, messages.howToStop], shared),
+    suggestions: [unsubscribeSuggestion(language), statusSuggestion(language)],
+  };
+}
+
+export function unsubscribedReply(
+  existed: boolean,
+  place: Place,
+  userName: string | undefined,
+  context: ReplyContext,
+  schedule: WeeklySchedule,
+): Reply {
+  const { language } = context;
+  const messages = subscriptionMessagesFor(language);
+  if (!existed) {
+    return {
+      ...subscriptionReply(language, messages.statusTitle, [messages.notSubscribed(place.kind)], false),
+      suggestions: [subscribeSuggestion(schedule, language)],
+    };
+  }
+  const shared = place.kind !== "personal";
+  const text = shared ? messages.unsubscribedShared(userName, place.kind) : messages.unsubscribedPersonal;
+  return {
+    ...subscriptionReply(language, messages.unsubscribedTitle, [text], shared),
+    suggestions: [subscribeSuggestion(schedule, language)],
+  };
+}
+
+export function statusReply(
+  status: SubscriptionStatus | undefined,
+  place: Place,
+  context: ReplyContext,
+  schedule: WeeklySchedule,
+): Reply {
+  const { language } = context;
+  const messages = subscriptionMessagesFor(language);
+  if (!status) {
+    return {
+      ...subscriptionReply(language, messages.statusTitle, [messages.notSubscribed(place.kind)], false),
+      suggestions: [subscribeSuggestion(schedule, language)],
+    };
+  }
+  const texts = [messages.status(place.kind, scheduleText(status.schedule, status.timeZone, language))];
+  if (status.pausedBecause)
+    texts.push(messages.statusPaused(pauseReasonText(status.pausedBecause, language)));
+  else if (status.nextAt) texts.push(messages.statusNext(dateText(status.nextAt, status.timeZone, language)));
+  texts.push(messages.statusCount(status.tipsSent));
+  return {
+    ...subscriptionReply(language, messages.statusTitle, texts, false),
+    suggestions: status.pausedBecause
+      ? [subscribeSuggestion(status.schedule, language), unsubscribeSuggestion(language)]
+      : [unsubscribeSuggestion(language)],
+  };
+}
+
+/** Where the bot cannot write on its own: say where the weekly tip exists, and show this week's. */
+export function notHereReply(tip: Reply | undefined, context: ReplyContext): Reply {
+  const messages = subscriptionMessagesFor(context.language);
+  if (!tip || tip.outcome !== "answered") {
+    return subscriptionReply(context.language, messages.statusTitle, [messages.notHereNothing], false);
+  }
+  return { ...tip, intent: "subscription", blocks: [paragraph(messages.notHere), ...tip.blocks] };
+}
+
+export function invalidTimeReply(given: string, context: ReplyContext): Reply {
+  const messages = subscriptionMessagesFor(context.language);
+  return subscriptionReply(context.language, messages.statusTitle, [messages.invalidTime(given)], false);
+}
+
+export function storeFailedReply(context: ReplyContext): Reply {
+  const messages = subscriptionMessagesFor(context.language);
+  return subscriptionReply(context.language, messages.statusTitle, [messages.storeFailed], false);
+}
+
+/**
+ * The tip the bot posts on its own: rendered like an answer, headed "Tipp der Woche", with the way to act
+ * on it ("So gehen Sie vor", "Warum?"), the publication and a way out.
+ */
+export function weeklyTipReply(
+  tip: Entry,
+  context: ReplyContext,
+  schedule: WeeklySchedule,
+  timeZone: string,
+): Reply {
+  const { language } = context;
+  const messages = subscriptionMessagesFor(language);
+  const answer = entryReply(tip, context, { intent: "tip" });
+  const sections = (["how", "why"] as const).filter((section) => tip.sections[language][section]);
+  return {
+    ...answer,
+    title: messages.weeklyTitle(tip.title[language]),
+    blocks: [...answer.blocks, paragraph(messages.weeklyFooter(scheduleText(schedule, timeZone, language)))],
+    links: [{ label: messagesFor(language).publicationLink, url: context.publicationUrl }],
+    suggestions: [
+      ...sections.map((section) => ({
+        label: SECTION_LABELS[language][section],
+        action: { type: "section" as const, entryId: tip.id, section },
+      })),
+      unsubscribeSuggestion(language),
+    ],
+    feedback: undefined,
+    audience: "place",
+  };
+}

@@ -1,0 +1,82 @@
+import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import { parseScheduleSetting } from "../core/schedule-words.js";
+import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import { openRedis } from "../state/redis-connection.js";
+import { BullmqTipScheduler } from "./bullmq-scheduler.js";
+import { TipDelivery, type RetryPolicy } from "./delivery.js";
+import { MemorySubscriptionStore } from "./memory-store.js";
+import { RedisSubscriptionStore } from "./redis-store.js";
+import type { TipScheduler } from "./scheduler.js";
+import type { Sender } from "./sender.js";
+import type { SubscriptionStore } from "./store.js";
+import { TimerTipScheduler } from "./timer-scheduler.js";
+import { TipService } from "./tip-service.js";
+
+export { TipService } from "./tip-service.js";
+export type { Sender } from "./sender.js";
+
+export interface TipsOptions {
+  config: Config;
+  logger: Logger;
+  knowledge: KnowledgeBase;
+  senders: readonly Sender[];
+  /** A test's clock and waits; real time otherwise. */
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  retry?: RetryPolicy;
+  leaseMs?: number;
+}
+
+/** BullMQ's keys under the project's prefix, without a trailing colon (BullMQ adds its own). */
+function bullPrefix(prefix: string): string {
+  return `${prefix}bull`.replace(/:+bull$/, ":bull");
+}
+
+/**
+ * The weekly tip's subscriptions, delivery and scheduling: in Redis with BullMQ when REDIS_URL is set,
+ * otherwise in this process (and lost on restart, as the log says).
+ */
+export async function createTips(options: TipsOptions): Promise<TipService> {
+  const { config, logger, knowledge } = options;
+  const log = logger.child({ part: "weekly-tip" });
+  const ttlSeconds = config.TIP_SUBSCRIPTION_TTL_DAYS * 24 * 60 * 60;
+  const senders = new Map(options.senders.map((sender) => [sender.platform, sender]));
+  const now = options.now ?? (() => new Date());
+
+  const store: SubscriptionStore = config.REDIS_URL
+    ? new RedisSubscriptionStore(await openRedis(config.REDIS_URL, log), config.REDIS_KEY_PREFIX, ttlSeconds)
+    : new MemorySubscriptionStore(ttlSeconds, () => now().getTime());
+  const delivery = new TipDelivery({
+    store,
+    senders,
+    knowledge,
+    publicationUrl: config.PUBLICATION_URL,
+    logger: log,
+    sleep: options.sleep,
+    retry: options.retry,
+    leaseMs: options.leaseMs,
+  });
+  const scheduler: TipScheduler = config.REDIS_URL
+    ? new BullmqTipScheduler({
+        redisUrl: config.REDIS_URL,
+        prefix: bullPrefix(config.REDIS_KEY_PREFIX),
+        store,
+        delivery,
+        logger: log,
+        now,
+      })
+    : new TimerTipScheduler(delivery, log, now);
+  const defaultSchedule = parseScheduleSetting(config.TIP_DEFAULT_SCHEDULE);
+  if (!defaultSchedule) throw new Error("TIP_DEFAULT_SCHEDULE was validated at start-up");
+  return new TipService({
+    store,
+    scheduler,
+    delivery,
+    senders,
+    defaultSchedule,
+    timeZone: config.TIP_TIMEZONE,
+    logger: log,
+    now,
+  });
+}
