@@ -33,6 +33,8 @@ export class FakeSlack extends FakeServer {
   /** Methods that answer 429 the next N times. */
   readonly rateLimited = new Map<string, number>();
   userLocale = "de-DE";
+  /** Channels whose chat.postMessage answers with this Slack error, e.g. "channel_not_found". */
+  readonly channelErrors = new Map<string, string>();
   /** Whether auth.test accepts the bot token. */
   tokenValid = true;
   private messageCounter = 0;
@@ -107,13 +109,19 @@ export class FakeSlack extends FakeServer {
         if (!this.socketMode) return { ok: false, error: "not_allowed_token_type" };
         return { ok: true, url: this.socketMode.url };
       case "users.info":
-        return { ok: true, user: { id: body.user, locale: this.userLocale } };
-      case "chat.postMessage":
+        return {
+          ok: true,
+          user: { id: body.user, locale: this.userLocale, profile: { display_name: "Maria Muster" } },
+        };
+      case "chat.postMessage": {
+        const error = this.channelErrors.get(String(body.channel));
+        if (error) return { ok: false, error };
         return {
           ok: true,
           channel: body.channel,
           ts: `1700000000.${String(++this.messageCounter).padStart(6, "0")}`,
         };
+      }
       case "oauth.v2.access":
         return {
           ok: true,
