@@ -43,6 +43,15 @@ function subscriptionReply(language: Language, title: string, texts: string[], s
   };
 }
 
+/** The place has no subscription: say so, and offer one. */
+function notSubscribedReply(place: Place, language: Language, schedule: WeeklySchedule): Reply {
+  const messages = subscriptionMessagesFor(language);
+  return {
+    ...subscriptionReply(language, messages.statusTitle, [messages.notSubscribed(place.kind)], false),
+    suggestions: [subscribeSuggestion(schedule, language)],
+  };
+}
+
 export function subscribedReply(
   status: SubscriptionStatus,
   place: Place,
@@ -72,12 +81,7 @@ export function unsubscribedReply(
 ): Reply {
   const { language } = context;
   const messages = subscriptionMessagesFor(language);
-  if (!existed) {
-    return {
-      ...subscriptionReply(language, messages.statusTitle, [messages.notSubscribed(place.kind)], false),
-      suggestions: [subscribeSuggestion(schedule, language)],
-    };
-  }
+  if (!existed) return notSubscribedReply(place, language, schedule);
   const shared = place.kind !== "personal";
   const text = shared ? messages.unsubscribedShared(userName, place.kind) : messages.unsubscribedPersonal;
   return {
@@ -94,12 +98,7 @@ export function statusReply(
 ): Reply {
   const { language } = context;
   const messages = subscriptionMessagesFor(language);
-  if (!status) {
-    return {
-      ...subscriptionReply(language, messages.statusTitle, [messages.notSubscribed(place.kind)], false),
-      suggestions: [subscribeSuggestion(schedule, language)],
-    };
-  }
+  if (!status) return notSubscribedReply(place, language, schedule);
   const texts = [messages.status(place.kind, scheduleText(status.schedule, status.timeZone, language))];
   if (status.pausedBecause)
     texts.push(messages.statusPaused(pauseReasonText(status.pausedBecause, language)));

@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { answers, closeRedis } from "../state/redis-connection.js";
 import type { ClaimResult, SubscriptionStore } from "./store.js";
 import { decodeProgress, decodeSubscription, type Progress, type Subscription } from "./subscription.js";
 
@@ -152,18 +153,11 @@ export class RedisSubscriptionStore implements SubscriptionStore {
     await this.redis.eval(RELEASE, 1, this.ledgerKey(id, slot), owner);
   }
 
-  async ping(): Promise<boolean> {
-    try {
-      await this.redis.ping();
-      return true;
-    } catch {
-      return false;
-    }
+  ping(): Promise<boolean> {
+    return answers(this.redis);
   }
 
-  async close(): Promise<void> {
-    await this.redis.quit().catch(() => {
-      this.redis.disconnect();
-    });
+  close(): Promise<void> {
+    return closeRedis(this.redis);
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Place, WeeklySchedule } from "../core/subscriptions.js";
 import type { Language } from "../knowledge/types.js";
+import { decodeRecord } from "../state/codec.js";
 
 /** One place's subscription to the weekly tip: where, when, in which language. No names. */
 export interface Subscription {
@@ -61,16 +62,5 @@ const progressSchema: z.ZodType<Progress> = z.object({
   paused: z.object({ reason: z.string().max(100), at: z.string().max(40) }).optional(),
 });
 
-function decode<T>(schema: z.ZodType<T>, raw: string | null | undefined): T | undefined {
-  if (raw === null || raw === undefined) return undefined;
-  try {
-    const parsed = schema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Stored records are read back through their schema: a damaged one counts as absent. */
-export const decodeSubscription = (raw: string | null | undefined) => decode(subscriptionSchema, raw);
-export const decodeProgress = (raw: string | null | undefined) => decode(progressSchema, raw);
+export const decodeSubscription = (raw: string | null | undefined) => decodeRecord(subscriptionSchema, raw);
+export const decodeProgress = (raw: string | null | undefined) => decodeRecord(progressSchema, raw);

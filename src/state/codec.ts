@@ -16,12 +16,17 @@ export function encodeState(state: ConversationState): string {
   return JSON.stringify(state);
 }
 
-export function decodeState(raw: string | null | undefined): ConversationState | undefined {
+/** A stored JSON record read back through its schema; a damaged or outdated one counts as absent. */
+export function decodeRecord<T>(schema: z.ZodType<T>, raw: string | null | undefined): T | undefined {
   if (raw === null || raw === undefined) return undefined;
   try {
-    const parsed = stateSchema.safeParse(JSON.parse(raw));
+    const parsed = schema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
+}
+
+export function decodeState(raw: string | null | undefined): ConversationState | undefined {
+  return decodeRecord(stateSchema, raw);
 }

@@ -34,3 +34,20 @@ export async function openRedis(url: string, logger?: Logger, readyTimeoutMs = 3
   if (!ready) logger?.warn("Redis is not reachable yet; answering without conversation state until it is");
   return redis;
 }
+
+/** True when Redis answers (for readiness checks). */
+export async function answers(redis: Redis): Promise<boolean> {
+  try {
+    await redis.ping();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Closes politely, or at once when Redis is away. */
+export async function closeRedis(redis: Redis): Promise<void> {
+  await redis.quit().catch(() => {
+    redis.disconnect();
+  });
+}

@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { decodeState, encodeState } from "./codec.js";
-import { openRedis } from "./redis-connection.js";
+import { answers, closeRedis, openRedis } from "./redis-connection.js";
 import type { ConversationState, StateStore } from "./types.js";
 
 export interface RedisStoreOptions {
@@ -91,18 +91,11 @@ export class RedisStateStore implements StateStore {
     await this.redis.del(this.recordKey(key));
   }
 
-  async ping(): Promise<boolean> {
-    try {
-      await this.redis.ping();
-      return true;
-    } catch {
-      return false;
-    }
+  ping(): Promise<boolean> {
+    return answers(this.redis);
   }
 
-  async close(): Promise<void> {
-    await this.redis.quit().catch(() => {
-      this.redis.disconnect();
-    });
+  close(): Promise<void> {
+    return closeRedis(this.redis);
   }
 }
