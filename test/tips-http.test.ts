@@ -235,6 +235,52 @@ describe.skipIf(!redisUrl)("Weekly tip from outside: Slack and Teams over HTTP, 
     expect((await services.tips.list()).filter((one) => one.subscription.platform === "slack")).toEqual([]);
   });
 
+  it("lists subscriptions for the operator without names, and previews and sends one now", async () => {
+    const { stdout: listed } = await run(TSX, ["scripts/tips.ts", "list"], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
+    expect(listed).toContain("teams\tpersonal");
+    expect(listed).not.toContain("Max Beispiel");
+    const id =
+      listed
+        .split("\n")
+        .find((line) => line.includes("teams"))
+        ?.split("\t")[0] ?? "";
+    const { stdout: preview } = await run(TSX, ["scripts/tips.ts", "preview", id], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
+    expect(preview).toMatch(/^Tipp der Woche: /);
+    const before = teamsTips().length;
+    const { stdout: sent } = await run(TSX, ["scripts/tips.ts", "send-now", id], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
+    expect(sent.trim()).toBe("sent");
+    expect(teamsTips()).toHaveLength(before + 1);
+  });
+
+  it("tells a Teams chat its status and unsubscribes it over HTTP", async () => {
+    const chat = `a:personal-${randomUUID()}`;
+    const inChat = (text: string) =>
+      teamsActivity("message", {
+        text,
+        textFormat: "plain",
+        conversation: { conversationType: "personal", id: chat, tenantId: "tenant" },
+      });
+    const last = () =>
+      JSON.stringify(teams.sent.filter((sent) => sent.conversationId === chat).at(-1)?.activity);
+    await teamsPost(inChat("subscribe weekly tip friday 2pm"));
+    expect(last()).toContain("subscribed");
+    await teamsPost(inChat("Tipp Status"));
+    expect(last()).toContain("jeden Freitag um 14:00 Uhr");
+    await teamsPost(inChat("Tipp abbestellen"));
+    expect(last()).toContain("abbestellt");
+    await teamsPost(inChat("Tipp Status"));
+    expect(last()).toContain("kein Tipp der Woche abonniert");
+  });
+
   it("ends a Teams chat's tip when the bot is removed", async () => {
     expect((await services.tips.list()).some((one) => one.subscription.platform === "teams")).toBe(true);
     await teamsPost(teamsActivity("conversationUpdate", { membersRemoved: [{ id: "28:bot" }] }));
