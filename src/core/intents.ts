@@ -51,9 +51,13 @@ const SUBSCRIBE = set("abonnieren abonniere abonniert abo abonnement subscribe s
 const UNSUBSCRIBE = set("abbestellen abbestelle deabonnieren unsubscribe abmelden kundigen kundige");
 const STOP = set("beenden stoppen stop cancel end");
 const STATUS = set("status abostatus");
+const TIP_WORDS = set("tipp tip tipps tips wochentipp praxistipp");
 const SUBSCRIPTION_CONTEXT = set(
-  "tipp tip tipps tips wochentipp praxistipp weekly wochentlich woche week der des the of jeden jede every each " +
-    "um am at on als as per immer",
+  "weekly wochentlich woche week der des the of jeden jede every each um am at on als as per immer",
+);
+const SUBSCRIPTION_COMMANDS = [SUBSCRIBE, UNSUBSCRIBE, STOP, STATUS];
+const SUBSCRIPTION_WORDS = new Set(
+  [TIP_WORDS, SUBSCRIPTION_CONTEXT, ...SUBSCRIPTION_COMMANDS].flatMap((words) => [...words]),
 );
 const PUBLICATION = set(
   "publikation publication buch book veroffentlichung broschure download pdf herunterladen bestellen order",
@@ -149,21 +153,17 @@ function detectSection(text: string, words: string[]): DetectedIntent | undefine
   return { type: "section", section, rest: removeWords(text, remove) };
 }
 
-/** "Tipp abonnieren freitags 14 Uhr", "unsubscribe", "Tipp Status"; undefined for anything else. */
-function detectSubscription(text: string): DetectedIntent | undefined {
+/**
+ * "Tipp abonnieren freitags 14 Uhr", "unsubscribe", "Tipp Status"; undefined for anything else. Messages
+ * without a word for subscribing, ending or asking are left at once, before the schedule is looked for.
+ */
+function detectSubscription(text: string, words: readonly string[]): DetectedIntent | undefined {
+  if (!words.some((word) => SUBSCRIPTION_COMMANDS.some((group) => group.has(word)))) return undefined;
   const schedule = findScheduleWords(text);
-  const words = splitWords(schedule.rest).map(foldWord);
-  if (words.length === 0 || words.length > 8) return undefined;
-  const allowed = (word: string) =>
-    FILLER.has(word) ||
-    SUBSCRIPTION_CONTEXT.has(word) ||
-    SUBSCRIBE.has(word) ||
-    UNSUBSCRIBE.has(word) ||
-    STOP.has(word) ||
-    STATUS.has(word);
-  if (!words.every(allowed)) return undefined;
-  const has = (group: ReadonlySet<string>) => words.some((word) => group.has(word));
-  const aboutTip = has(set("tipp tip tipps tips wochentipp praxistipp")) || has(SUBSCRIBE);
+  const rest = splitWords(schedule.rest).map(foldWord);
+  if (rest.length === 0 || rest.length > 8 || !onlyFrom(rest, SUBSCRIPTION_WORDS)) return undefined;
+  const has = (group: ReadonlySet<string>) => rest.some((word) => group.has(word));
+  const aboutTip = has(TIP_WORDS) || has(SUBSCRIBE);
   if (has(UNSUBSCRIBE) || (has(STOP) && aboutTip)) {
     return { type: "subscription", command: "unsubscribe", schedule };
   }
@@ -198,7 +198,7 @@ export function detectIntent(text: string): DetectedIntent {
   if (onlyFrom(words, GREETINGS, GREETINGS)) return { type: "greeting" };
   if (words.length <= 6 && onlyFrom(words, new Set(), ENGLISH)) return { type: "language", language: "en" };
   if (words.length <= 6 && onlyFrom(words, new Set(), GERMAN)) return { type: "language", language: "de" };
-  const subscription = detectSubscription(text);
+  const subscription = detectSubscription(text, words);
   if (subscription) return subscription;
   if (onlyFrom(words, TIP, set("tipp tip praxistipp wochentipp"))) return { type: "tip" };
   if (onlyFrom(words, WHERE, PUBLICATION)) return { type: "publication" };
