@@ -37,11 +37,14 @@ export function emptyReply(intent: Intent, outcome: Outcome, language: Language)
   };
 }
 
-function paragraph(text: string) {
+export function paragraph(text: string) {
   return { type: "paragraph" as const, text };
 }
 
-function command(label: string, name: Extract<Action, { type: "command" }>["command"]): Suggestion {
+export function commandSuggestion(
+  label: string,
+  name: Extract<Action, { type: "command" }>["command"],
+): Suggestion {
   return { label, action: { type: "command", command: name } };
 }
 
@@ -218,10 +221,10 @@ export function clarifyReply(
 function exploreSuggestions(language: Language): Suggestion[] {
   const labels = messagesFor(language).suggestion;
   return [
-    command(labels.methods, "list-methods"),
-    command(labels.tip, "tip"),
-    command(labels.publication, "publication"),
-    command(labels.help, "help"),
+    commandSuggestion(labels.methods, "list-methods"),
+    commandSuggestion(labels.tip, "tip"),
+    commandSuggestion(labels.publication, "publication"),
+    commandSuggestion(labels.help, "help"),
   ];
 }
 
@@ -320,7 +323,10 @@ export function tipReply(tip: Entry | undefined, context: ReplyContext): Reply {
   return {
     ...reply,
     title: messages.tipTitle(tip.title[language]),
-    suggestions: [...sectionSuggestions(tip, language), command(messages.suggestion.anotherTip, "tip")],
+    suggestions: [
+      ...sectionSuggestions(tip, language),
+      commandSuggestion(messages.suggestion.anotherTip, "tip"),
+    ],
   };
 }
 
@@ -378,7 +384,7 @@ export function listReply(what: ListKind, context: ReplyContext): Reply {
     ],
     suggestions: [
       ...entries.slice(0, 3).map((entry) => entrySuggestion(entry, language)),
-      command(messages.suggestion.tip, "tip"),
+      commandSuggestion(messages.suggestion.tip, "tip"),
     ],
   };
 }
@@ -397,7 +403,7 @@ export function feedbackReply(helpful: boolean, context: ReplyContext): Reply {
   return {
     ...emptyReply("feedback", "info", context.language),
     blocks: [paragraph(helpful ? messages.feedbackThanks : messages.feedbackUnhelpful)],
-    suggestions: helpful ? [] : [command(messages.suggestion.help, "help")],
+    suggestions: helpful ? [] : [commandSuggestion(messages.suggestion.help, "help")],
   };
 }
 

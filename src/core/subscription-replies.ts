@@ -1,6 +1,6 @@
 import type { Entry } from "../knowledge/types.js";
 import { messagesFor, SECTION_LABELS } from "./messages.js";
-import { emptyReply, entryReply, type ReplyContext } from "./replies.js";
+import { commandSuggestion, emptyReply, entryReply, paragraph, type ReplyContext } from "./replies.js";
 import {
   dateText,
   scheduleText,
@@ -11,27 +11,17 @@ import {
 import type { Place, SubscriptionStatus, WeeklySchedule } from "./subscriptions.js";
 import type { Language, Reply, Suggestion } from "./types.js";
 
-function paragraph(text: string) {
-  return { type: "paragraph" as const, text };
-}
-
 export function subscribeSuggestion(schedule: WeeklySchedule, language: Language): Suggestion {
   const label = subscriptionMessagesFor(language).subscribeButton(weekdayName(schedule.weekday, language));
-  return { label, action: { type: "command", command: "subscribe" } };
+  return commandSuggestion(label, "subscribe");
 }
 
 function unsubscribeSuggestion(language: Language): Suggestion {
-  return {
-    label: subscriptionMessagesFor(language).unsubscribeButton,
-    action: { type: "command", command: "unsubscribe" },
-  };
+  return commandSuggestion(subscriptionMessagesFor(language).unsubscribeButton, "unsubscribe");
 }
 
 function statusSuggestion(language: Language): Suggestion {
-  return {
-    label: subscriptionMessagesFor(language).statusButton,
-    action: { type: "command", command: "subscription-status" },
-  };
+  return commandSuggestion(subscriptionMessagesFor(language).statusButton, "subscription-status");
 }
 
 function subscriptionReply(language: Language, title: string, texts: string[], shared: boolean): Reply {
