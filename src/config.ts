@@ -24,13 +24,16 @@ const configSchema = z.object({
     .string()
     .refine(isTimeZone, "must be an IANA time zone such as Europe/Berlin")
     .default("Europe/Berlin"),
+  /** Read once here: the rest of the bot gets the weekday and time, not the text. */
   TIP_DEFAULT_SCHEDULE: z
     .string()
-    .refine(
-      (value) => parseScheduleSetting(value) !== undefined,
-      'must be a weekday and a time, e.g. "monday 09:00"',
-    )
-    .default("monday 09:00"),
+    .default("monday 09:00")
+    .transform((value, context) => {
+      const schedule = parseScheduleSetting(value);
+      if (!schedule)
+        context.addIssue({ code: "custom", message: 'must be a weekday and a time, e.g. "monday 09:00"' });
+      return schedule ?? z.NEVER;
+    }),
   TIP_SUBSCRIPTION_TTL_DAYS: positiveInteger(90),
   PUBLICATION_URL: z
     .url({ protocol: /^https?$/, message: "must be an http(s) address" })

@@ -22,6 +22,21 @@ describe("configuration", () => {
     }
   });
 
+  it("reads the weekly tip's schedule and time zone, and names them when they are wrong", () => {
+    expect(loadConfig({}).TIP_DEFAULT_SCHEDULE).toEqual({ weekday: 1, hour: 9, minute: 0 });
+    expect(loadConfig({ TIP_DEFAULT_SCHEDULE: "freitags 14 Uhr" }).TIP_DEFAULT_SCHEDULE).toEqual({
+      weekday: 5,
+      hour: 14,
+      minute: 0,
+    });
+    expect(() => loadConfig({ TIP_DEFAULT_SCHEDULE: "sometime" })).toThrow(
+      /TIP_DEFAULT_SCHEDULE: must be a weekday and a time/,
+    );
+    expect(() => loadConfig({ TIP_TIMEZONE: "Mars/Base" })).toThrow(
+      /TIP_TIMEZONE: must be an IANA time zone/,
+    );
+  });
+
   it("treats empty variables as unset", () => {
     const config = loadConfig({ PORT: "", REDIS_URL: "" });
     expect(config.PORT).toBe(3978);

@@ -1,6 +1,5 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
-import { parseScheduleSetting } from "../core/schedule-words.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import { openRedis } from "../state/redis-connection.js";
 import { BullmqTipScheduler } from "./bullmq-scheduler.js";
@@ -67,14 +66,12 @@ export async function createTips(options: TipsOptions): Promise<TipService> {
         now,
       })
     : new TimerTipScheduler(delivery, log, now);
-  const defaultSchedule = parseScheduleSetting(config.TIP_DEFAULT_SCHEDULE);
-  if (!defaultSchedule) throw new Error("TIP_DEFAULT_SCHEDULE was validated at start-up");
   return new TipService({
     store,
     scheduler,
     delivery,
     senders,
-    defaultSchedule,
+    defaultSchedule: config.TIP_DEFAULT_SCHEDULE,
     timeZone: config.TIP_TIMEZONE,
     logger: log,
     now,
