@@ -86,7 +86,7 @@ export class BullmqTipScheduler implements TipScheduler {
     return this.queue.getJobScheduler(id);
   }
 
-  /** Adds one job as the scheduler would (for `send-now` and tests). */
+  /** Adds one job as the scheduler would; tests use it to run the worker without waiting for the cron. */
   async enqueue(subscriptionId: string): Promise<void> {
     await this.queue.add(JOB_NAME, { subscriptionId });
   }
@@ -137,11 +137,6 @@ export class BullmqTipScheduler implements TipScheduler {
     // Sent by nobody yet: held by an instance that may have died, or failed on every try.
     if (outcome === "busy" || outcome === "failed") throw new TryAgainLater(outcome);
     return outcome;
-  }
-
-  /** Waits for the worker to be ready (tests). */
-  async ready(): Promise<void> {
-    await this.worker?.waitUntilReady();
   }
 
   async close(): Promise<void> {

@@ -104,18 +104,18 @@ export class TipDelivery {
     return counts;
   }
 
-  private async deliver(id: string, at: Date, now: boolean): Promise<DeliveryOutcome> {
+  private async deliver(id: string, at: Date, immediately: boolean): Promise<DeliveryOutcome> {
     const { store, logger } = this.options;
     const subscription = await store.get(id);
     if (!subscription) return "unknown";
     const progress = (await store.progress(id)) ?? EMPTY_PROGRESS;
     if (progress.paused) return "paused";
     const week = weekOf(at, subscription.timeZone);
-    if (!now) {
+    if (!immediately) {
       if (progress.lastWeek === week) return "already-sent";
       if (at < momentInWeekOf(subscription.schedule, subscription.timeZone, at)) return "not-due";
     }
-    const slot = now ? `now-${at.getTime()}` : week;
+    const slot = immediately ? `now-${at.getTime()}` : week;
     const claim = await store.claim(id, slot, this.owner, at, new Date(at.getTime() + this.leaseMs));
     if (claim === "done") return "already-sent";
     if (claim === "busy") return "busy";
@@ -140,11 +140,11 @@ export class TipDelivery {
     const done: Progress = {
       tipsSent: progress.tipsSent + 1,
       cycle: next.cycle,
-      lastWeek: now ? progress.lastWeek : week,
+      lastWeek: immediately ? progress.lastWeek : week,
       lastSentAt: at.toISOString(),
     };
     await store.complete(id, slot, done);
-    log.info({ entryId: next.reply.entryId, week: now ? undefined : week }, "weekly tip delivered");
+    log.info({ entryId: next.reply.entryId, week: immediately ? undefined : week }, "weekly tip delivered");
     return "sent";
   }
 

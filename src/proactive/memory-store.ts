@@ -54,14 +54,22 @@ export class MemorySubscriptionStore implements SubscriptionStore {
   }
 
   saveProgress(id: string, progress: Progress): Promise<void> {
-    if (this.subscriptions.has(id)) this.progresses.set(id, JSON.stringify(progress), this.ttlSeconds);
+    this.writeProgress(id, progress);
     return Promise.resolve();
+  }
+
+  private writeProgress(id: string, progress: Progress): void {
+    if (this.subscriptions.has(id)) this.progresses.set(id, JSON.stringify(progress), this.ttlSeconds);
+  }
+
+  private ledgerEntry(key: string): Ledger | undefined {
+    const held = this.ledger.get(key);
+    return held === undefined ? undefined : (JSON.parse(held) as Ledger);
   }
 
   claim(id: string, slot: string, owner: string, now: Date, leaseUntil: Date): Promise<ClaimResult> {
     const key = `${id}:${slot}`;
-    const held = this.ledger.get(key);
-    const entry = held === undefined ? undefined : (JSON.parse(held) as Ledger);
+    const entry = this.ledgerEntry(key);
     if (entry?.done) return Promise.resolve("done");
     if (entry?.until !== undefined && entry.until > now.getTime()) return Promise.resolve("busy");
     this.ledger.set(key, JSON.stringify({ owner, until: leaseUntil.getTime() }), LEDGER_SECONDS);
@@ -70,10 +78,9 @@ export class MemorySubscriptionStore implements SubscriptionStore {
 
   complete(id: string, slot: string, progress: Progress): Promise<void> {
     const key = `${id}:${slot}`;
-    const held = this.ledger.get(key);
-    if (held !== undefined && (JSON.parse(held) as Ledger).done) return Promise.resolve();
+    if (this.ledgerEntry(key)?.done) return Promise.resolve();
     this.ledger.set(key, JSON.stringify({ done: true }), LEDGER_SECONDS);
-    void this.saveProgress(id, progress);
+    this.writeProgress(id, progress);
     const subscription = this.subscriptions.get(id);
     if (subscription !== undefined) this.subscriptions.set(id, subscription, this.ttlSeconds);
     return Promise.resolve();
@@ -81,8 +88,7 @@ export class MemorySubscriptionStore implements SubscriptionStore {
 
   release(id: string, slot: string, owner: string): Promise<void> {
     const key = `${id}:${slot}`;
-    const held = this.ledger.get(key);
-    if (held !== undefined && (JSON.parse(held) as Ledger).owner === owner) this.ledger.delete(key);
+    if (this.ledgerEntry(key)?.owner === owner) this.ledger.delete(key);
     return Promise.resolve();
   }
 

@@ -31,7 +31,7 @@ export async function openRedis(url: string, logger?: Logger, readyTimeoutMs = 3
       resolve(true);
     });
   });
-  if (!ready) logger?.warn("Redis is not reachable yet; answering without conversation state until it is");
+  if (!ready) logger?.warn("Redis is not reachable yet; carrying on without it until it reconnects");
   return redis;
 }
 
