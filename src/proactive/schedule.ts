@@ -59,8 +59,8 @@ export function momentInWeekOf(schedule: WeeklySchedule, timeZone: string, at: D
     moment = nextMoment(schedule, timeZone, moment)
   ) {
     if (weekOf(moment, timeZone) === week) return moment;
-    // A time the clock skips that week (02:30 on the night summer time starts) has no occurrence in it:
-    // the next one, in a later week, is never due this week.
+    // Only a bound on the loop: cron-parser puts a skipped time (02:30 when summer time starts) at 03:30,
+    // so every week has its occurrence.
     if (moment.getTime() > at.getTime() + 8 * 24 * 60 * 60 * 1000) return moment;
   }
 }
