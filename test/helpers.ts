@@ -76,3 +76,11 @@ export async function findRedis(): Promise<string | undefined> {
     probe.disconnect();
   }
 }
+
+/** Removes a test's keys from Redis (every key under its prefix). */
+export async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
+  const admin = new Redis(redisUrl);
+  const keys = await admin.keys(`${prefix}*`);
+  if (keys.length > 0) await admin.del(...keys);
+  await admin.quit();
+}

@@ -14,7 +14,7 @@ import { MemoryStateStore } from "../src/state/memory.js";
 import { RedisStateStore } from "../src/state/redis.js";
 import type { StateStore } from "../src/state/types.js";
 import { FakeSlack, slackSignature, type FakeSocketMode, type SlackCall } from "./fake-slack.js";
-import { ROOT, findRedis, testServices } from "./helpers.js";
+import { ROOT, deleteKeys, findRedis, testServices } from "./helpers.js";
 
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
@@ -492,10 +492,7 @@ describe.skipIf(!redisUrl)("Slack with two instances sharing one Redis", () => {
   afterAll(async () => {
     for (const server of servers) await server.close();
     for (const store of stores) await store.close();
-    const admin = new Redis(redisUrl ?? "");
-    const keys = await admin.keys(`${prefix}*`);
-    if (keys.length > 0) await admin.del(...keys);
-    await admin.quit();
+    await deleteKeys(redisUrl ?? "", prefix);
   });
   beforeEach(() => {
     fake.reset();

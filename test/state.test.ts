@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conversationKey } from "../src/core/bot.js";
 import { MemoryStateStore } from "../src/state/memory.js";
 import { RedisStateStore } from "../src/state/redis.js";
-import { findRedis, testServices, turn } from "./helpers.js";
+import { deleteKeys, findRedis, testServices, turn } from "./helpers.js";
 
 describe("in-memory state", () => {
   it("expires state after its TTL", async () => {
@@ -84,9 +84,8 @@ describe.skipIf(!redisUrl)("Redis state", () => {
   });
 
   afterAll(async () => {
-    const keys = await admin.keys(`${prefix}*`);
-    if (keys.length > 0) await admin.del(...keys);
     await admin.quit();
+    await deleteKeys(redisUrl ?? "", prefix);
   });
 
   it("lets exactly one of several concurrent callers claim a key, with its expiry", async () => {

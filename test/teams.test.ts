@@ -33,7 +33,7 @@ import { MemoryStateStore } from "../src/state/memory.js";
 import { RedisStateStore } from "../src/state/redis.js";
 import type { StateStore } from "../src/state/types.js";
 import { FakeBotConnector, type SentActivity } from "./fake-bot-connector.js";
-import { ROOT, findRedis, testConfig, testServices } from "./helpers.js";
+import { ROOT, deleteKeys, findRedis, testConfig, testServices } from "./helpers.js";
 
 const APP_ID = "00000000-0000-0000-0000-000000000000";
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
@@ -715,10 +715,7 @@ describe.skipIf(!redisUrl)("Teams conversation references in Redis", () => {
   afterAll(async () => {
     await running.close();
     await store.close();
-    const admin = new Redis(redisUrl ?? "");
-    const keys = await admin.keys(`${prefix}*`);
-    if (keys.length > 0) await admin.del(...keys);
-    await admin.quit();
+    await deleteKeys(redisUrl ?? "", prefix);
   });
 
   it("expire TEAMS_REFERENCE_TTL_DAYS after the last turn", async () => {

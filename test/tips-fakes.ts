@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
 import type { Place } from "../src/core/subscriptions.js";
 import type { Reply } from "../src/core/types.js";
 import type { Sender } from "../src/proactive/sender.js";
 import { createServices, type Services } from "../src/services.js";
 import { MemoryStateStore } from "../src/state/memory.js";
-import { silentLogger, testConfig } from "./helpers.js";
+import { deleteKeys, silentLogger, testConfig } from "./helpers.js";
 
 /** A platform's outbound half that records what it delivers, and fails or hangs when told to. */
 export class RecordingSender implements Sender {
@@ -89,13 +88,25 @@ export async function tipInstance(
   return { services, sender, waits };
 }
 
-export function testPrefix(): string {
-  return `test-tips-${randomUUID()}:`;
+/**
+ * Instances that share a clock and a store (Redis, or memory without a URL), closed together after each
+ * test.
+ */
+export function tipInstances(clock: TestClock, redisUrl: string | undefined, prefix: string) {
+  const open: TipInstance[] = [];
+  return {
+    create: async (options: Parameters<typeof tipInstance>[1] = {}): Promise<TipInstance> => {
+      const created = await tipInstance(clock, { redisUrl, prefix, ...options });
+      open.push(created);
+      return created;
+    },
+    closeAll: async (): Promise<void> => {
+      for (const { services } of open.splice(0)) await services.tips.close();
+      if (redisUrl) await deleteKeys(redisUrl, prefix);
+    },
+  };
 }
 
-export async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
-  const admin = new Redis(redisUrl);
-  const keys = await admin.keys(`${prefix}*`);
-  if (keys.length > 0) await admin.del(...keys);
-  await admin.quit();
+export function testPrefix(): string {
+  return `test-tips-${randomUUID()}:`;
 }

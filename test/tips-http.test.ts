@@ -9,8 +9,8 @@ import { startServer, type RunningServer } from "../src/server.js";
 import { createServices, type Services } from "../src/services.js";
 import { FakeBotConnector } from "./fake-bot-connector.js";
 import { FakeSlack, slackSignature, type SlackCall } from "./fake-slack.js";
-import { findRedis, KNOWLEDGE_DIR, ROOT, silentLogger, testConfig } from "./helpers.js";
-import { deleteKeys, testPrefix } from "./tips-fakes.js";
+import { deleteKeys, findRedis, KNOWLEDGE_DIR, ROOT, silentLogger, testConfig } from "./helpers.js";
+import { testPrefix } from "./tips-fakes.js";
 
 const run = promisify(execFile);
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";

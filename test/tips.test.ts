@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { detectIntent } from "../src/core/intents.js";
 import { findScheduleWords, parseScheduleSetting } from "../src/core/schedule-words.js";
 import { BullmqTipScheduler } from "../src/proactive/bullmq-scheduler.js";
@@ -8,15 +8,7 @@ import { cronPattern, momentInWeekOf, weekOf } from "../src/proactive/schedule.j
 import { DeliveryError } from "../src/proactive/sender.js";
 import { subscriptionId } from "../src/proactive/subscription.js";
 import { findRedis, testServices } from "./helpers.js";
-import {
-  channelPlace,
-  deleteKeys,
-  RecordingSender,
-  TestClock,
-  testPrefix,
-  tipInstance,
-  type TipInstance,
-} from "./tips-fakes.js";
+import { channelPlace, RecordingSender, TestClock, testPrefix, tipInstances } from "./tips-fakes.js";
 
 const FRIDAY_2PM = { weekday: 5, hour: 14, minute: 0 };
 const BERLIN = "Europe/Berlin";
@@ -137,150 +129,113 @@ function bullmqOf(scheduler: TipScheduler | undefined): BullmqTipScheduler {
   if (!(scheduler instanceof BullmqTipScheduler)) throw new Error("expected the BullMQ scheduler");
   return scheduler;
 }
-const backends = [
+/** Memory always; Redis where a server answers (findRedis says so when it does not). */
+const backends: [string, string | undefined][] = [
   ["in memory", undefined],
-  ["on Redis", redisUrl],
-] as const;
+  ...(redisUrl ? [["on Redis", redisUrl] as [string, string]] : []),
+];
 
 describe.each(backends)("Weekly tip delivery %s", (_name, url) => {
-  const prefix = testPrefix();
-  const instances: TipInstance[] = [];
   const clock = new TestClock(new Date("2030-01-01T10:00:00Z"));
+  const instances = tipInstances(clock, url, testPrefix());
+  const instance = instances.create;
+  afterEach(instances.closeAll);
 
-  async function instance(options: Parameters<typeof tipInstance>[1] = {}) {
-    const created = await tipInstance(clock, { redisUrl: url, prefix, ...options });
-    instances.push(created);
-    return created;
-  }
+  it("sends one tip per week, a different one next week, none after unsubscribing", async () => {
+    const { services, sender } = await instance();
+    const place = channelPlace();
+    clock.set("2030-01-02T10:00:00Z");
+    const status = await services.tips.subscribe("slack", place, { weekday: 1, hour: 9, minute: 0 }, "de");
+    expect(status.nextAt?.toISOString()).toBe("2030-01-07T08:00:00.000Z");
+    const { delivery } = services.tips;
 
-  afterEach(async () => {
-    for (const { services } of instances.splice(0)) await services.tips.close();
-    if (url) await deleteKeys(url, prefix);
+    expect(await delivery.deliverAllDue(new Date("2030-01-07T07:59:00Z"))).toMatchObject({ "not-due": 1 });
+    expect(await delivery.deliverAllDue(new Date(MONDAY))).toMatchObject({ sent: 1 });
+    expect(await delivery.deliverAllDue(new Date("2030-01-09T12:00:00Z"))).toMatchObject({
+      "already-sent": 1,
+    });
+    expect(await delivery.deliverAllDue(new Date(NEXT_MONDAY))).toMatchObject({ sent: 1 });
+    expect(sender.sent).toHaveLength(2);
+    const [first, second] = sender.sent;
+    expect(first?.reply.title).toMatch(/^Tipp der Woche: /);
+    expect(first?.reply.entryId).not.toBe(second?.reply.entryId);
+    expect(first?.reply.suggestions.map((s) => s.label)).toContain("Tipp abbestellen");
+
+    clock.set(NEXT_MONDAY);
+    expect((await services.tips.status("slack", place))?.tipsSent).toBe(2);
+    expect(await services.tips.unsubscribe("slack", place)).toBe(true);
+    expect(await delivery.deliverAllDue(new Date("2030-01-21T08:05:00Z"))).toMatchObject({ sent: 0 });
+    expect(sender.sent).toHaveLength(2);
   });
 
-  it.skipIf(_name === "on Redis" && !url)(
-    "sends one tip per week, a different one next week, none after unsubscribing",
-    async () => {
-      const { services, sender } = await instance();
-      const place = channelPlace();
-      clock.set("2030-01-02T10:00:00Z");
-      const status = await services.tips.subscribe("slack", place, { weekday: 1, hour: 9, minute: 0 }, "de");
-      expect(status.nextAt?.toISOString()).toBe("2030-01-07T08:00:00.000Z");
-      const { delivery } = services.tips;
+  it("starts a new subscription at its next moment, not at once", async () => {
+    const { services, sender } = await instance();
+    clock.set("2030-01-07T10:00:00Z"); // Monday 11:00, after this week's moment
+    const status = await services.tips.subscribe(
+      "slack",
+      channelPlace(),
+      { weekday: 1, hour: 9, minute: 0 },
+      "en",
+    );
+    expect(status.nextAt?.toISOString()).toBe("2030-01-14T08:00:00.000Z");
+    expect(await services.tips.delivery.deliverAllDue(clock.current)).toMatchObject({ "already-sent": 1 });
+    expect(await services.tips.delivery.deliverAllDue(new Date(NEXT_MONDAY))).toMatchObject({ sent: 1 });
+    expect(sender.sent[0]?.reply.title).toMatch(/^Tip of the week: /);
+  });
 
-      expect(await delivery.deliverAllDue(new Date("2030-01-07T07:59:00Z"))).toMatchObject({ "not-due": 1 });
-      expect(await delivery.deliverAllDue(new Date(MONDAY))).toMatchObject({ sent: 1 });
-      expect(await delivery.deliverAllDue(new Date("2030-01-09T12:00:00Z"))).toMatchObject({
-        "already-sent": 1,
-      });
-      expect(await delivery.deliverAllDue(new Date(NEXT_MONDAY))).toMatchObject({ sent: 1 });
-      expect(sender.sent).toHaveLength(2);
-      const [first, second] = sender.sent;
-      expect(first?.reply.title).toMatch(/^Tipp der Woche: /);
-      expect(first?.reply.entryId).not.toBe(second?.reply.entryId);
-      expect(first?.reply.suggestions.map((s) => s.label)).toContain("Tipp abbestellen");
+  it("honours a weekday and time in Berlin across the change to and from summer time", async () => {
+    const { services, sender } = await instance();
+    clock.set("2026-03-16T10:00:00Z");
+    await services.tips.subscribe("slack", channelPlace(), FRIDAY_2PM, "de");
+    const pass = (iso: string) => services.tips.delivery.deliverAllDue(new Date(iso));
+    expect(await pass("2026-03-27T12:59:00Z")).toMatchObject({ "not-due": 1 }); // 13:59 CET
+    expect(await pass("2026-03-27T13:00:00Z")).toMatchObject({ sent: 1 }); // 14:00 CET
+    expect(await pass("2026-04-03T11:59:00Z")).toMatchObject({ "not-due": 1 }); // 13:59 CEST
+    expect(await pass("2026-04-03T12:00:00Z")).toMatchObject({ sent: 1 }); // 14:00 CEST
+    expect(await pass("2026-10-23T12:00:00Z")).toMatchObject({ sent: 1 }); // 14:00 CEST
+    expect(await pass("2026-10-30T12:30:00Z")).toMatchObject({ "not-due": 1 }); // 13:30 CET
+    expect(await pass("2026-10-30T13:00:00Z")).toMatchObject({ sent: 1 }); // 14:00 CET
+    expect(sender.sent).toHaveLength(4);
+  });
 
-      clock.set(NEXT_MONDAY);
-      expect((await services.tips.status("slack", place))?.tipsSent).toBe(2);
-      expect(await services.tips.unsubscribe("slack", place)).toBe(true);
-      expect(await delivery.deliverAllDue(new Date("2030-01-21T08:05:00Z"))).toMatchObject({ sent: 0 });
-      expect(sender.sent).toHaveLength(2);
-    },
-  );
+  it("retries passing errors with backoff, honouring Retry-After", async () => {
+    const { services, sender, waits } = await instance();
+    clock.set("2030-01-02T10:00:00Z");
+    await services.tips.subscribe("slack", channelPlace(), { weekday: 1, hour: 9, minute: 0 }, "de");
+    sender.failures.push(
+      new DeliveryError({ kind: "retry", reason: "http_503" }),
+      new DeliveryError({ kind: "retry", reason: "ratelimited", retryAfterMs: 30_000 }),
+    );
+    expect(await services.tips.delivery.deliverAllDue(new Date(MONDAY))).toMatchObject({ sent: 1 });
+    expect(waits).toEqual([1_000, 30_000]);
+    expect(sender.sent).toHaveLength(1);
+  });
 
-  it.skipIf(_name === "on Redis" && !url)(
-    "starts a new subscription at its next moment, not at once",
-    async () => {
-      const { services, sender } = await instance();
-      clock.set("2030-01-07T10:00:00Z"); // Monday 11:00, after this week's moment
-      const status = await services.tips.subscribe(
-        "slack",
-        channelPlace(),
-        { weekday: 1, hour: 9, minute: 0 },
-        "en",
-      );
-      expect(status.nextAt?.toISOString()).toBe("2030-01-14T08:00:00.000Z");
-      expect(await services.tips.delivery.deliverAllDue(clock.current)).toMatchObject({ "already-sent": 1 });
-      expect(await services.tips.delivery.deliverAllDue(new Date(NEXT_MONDAY))).toMatchObject({ sent: 1 });
-      expect(sender.sent[0]?.reply.title).toMatch(/^Tip of the week: /);
-    },
-  );
-
-  it.skipIf(_name === "on Redis" && !url)(
-    "honours a weekday and time in Berlin across the change to and from summer time",
-    async () => {
-      const { services, sender } = await instance();
-      clock.set("2026-03-16T10:00:00Z");
-      await services.tips.subscribe("slack", channelPlace(), FRIDAY_2PM, "de");
-      const pass = (iso: string) => services.tips.delivery.deliverAllDue(new Date(iso));
-      expect(await pass("2026-03-27T12:59:00Z")).toMatchObject({ "not-due": 1 }); // 13:59 CET
-      expect(await pass("2026-03-27T13:00:00Z")).toMatchObject({ sent: 1 }); // 14:00 CET
-      expect(await pass("2026-04-03T11:59:00Z")).toMatchObject({ "not-due": 1 }); // 13:59 CEST
-      expect(await pass("2026-04-03T12:00:00Z")).toMatchObject({ sent: 1 }); // 14:00 CEST
-      expect(await pass("2026-10-23T12:00:00Z")).toMatchObject({ sent: 1 }); // 14:00 CEST
-      expect(await pass("2026-10-30T12:30:00Z")).toMatchObject({ "not-due": 1 }); // 13:30 CET
-      expect(await pass("2026-10-30T13:00:00Z")).toMatchObject({ sent: 1 }); // 14:00 CET
-      expect(sender.sent).toHaveLength(4);
-    },
-  );
-
-  it.skipIf(_name === "on Redis" && !url)(
-    "retries passing errors with backoff, honouring Retry-After",
-    async () => {
-      const { services, sender, waits } = await instance();
-      clock.set("2030-01-02T10:00:00Z");
-      await services.tips.subscribe("slack", channelPlace(), { weekday: 1, hour: 9, minute: 0 }, "de");
-      sender.failures.push(
-        new DeliveryError({ kind: "retry", reason: "http_503" }),
-        new DeliveryError({ kind: "retry", reason: "ratelimited", retryAfterMs: 30_000 }),
-      );
-      expect(await services.tips.delivery.deliverAllDue(new Date(MONDAY))).toMatchObject({ sent: 1 });
-      expect(waits).toEqual([1_000, 30_000]);
-      expect(sender.sent).toHaveLength(1);
-    },
-  );
-
-  it.skipIf(_name === "on Redis" && !url)(
-    "pauses a subscription the platform refuses for good, and resumes it on subscribing again",
-    async () => {
-      const { services, sender } = await instance();
-      const place = channelPlace();
-      clock.set("2030-01-02T10:00:00Z");
-      await services.tips.subscribe("slack", place, { weekday: 1, hour: 9, minute: 0 }, "de");
-      sender.failures.push(new DeliveryError({ kind: "gone", reason: "channel_not_found" }));
-      expect(await services.tips.delivery.deliverAllDue(new Date(MONDAY))).toMatchObject({ paused: 1 });
-      expect(await services.tips.delivery.deliverAllDue(new Date(NEXT_MONDAY))).toMatchObject({ paused: 1 });
-      expect(await services.tips.status("slack", place)).toMatchObject({
-        pausedBecause: "channel_not_found",
-        nextAt: undefined,
-      });
-      clock.set("2030-01-15T10:00:00Z");
-      await services.tips.subscribe("slack", place, { weekday: 1, hour: 9, minute: 0 }, "de");
-      expect(await services.tips.delivery.deliverAllDue(new Date("2030-01-21T08:05:00Z"))).toMatchObject({
-        sent: 1,
-      });
-    },
-  );
+  it("pauses a subscription the platform refuses for good, and resumes it on subscribing again", async () => {
+    const { services, sender } = await instance();
+    const place = channelPlace();
+    clock.set("2030-01-02T10:00:00Z");
+    await services.tips.subscribe("slack", place, { weekday: 1, hour: 9, minute: 0 }, "de");
+    sender.failures.push(new DeliveryError({ kind: "gone", reason: "channel_not_found" }));
+    expect(await services.tips.delivery.deliverAllDue(new Date(MONDAY))).toMatchObject({ paused: 1 });
+    expect(await services.tips.delivery.deliverAllDue(new Date(NEXT_MONDAY))).toMatchObject({ paused: 1 });
+    expect(await services.tips.status("slack", place)).toMatchObject({
+      pausedBecause: "channel_not_found",
+      nextAt: undefined,
+    });
+    clock.set("2030-01-15T10:00:00Z");
+    await services.tips.subscribe("slack", place, { weekday: 1, hour: 9, minute: 0 }, "de");
+    expect(await services.tips.delivery.deliverAllDue(new Date("2030-01-21T08:05:00Z"))).toMatchObject({
+      sent: 1,
+    });
+  });
 });
 
 describe.skipIf(!redisUrl)("Weekly tip with several instances on one Redis", () => {
-  const prefix = testPrefix();
-  const instances: TipInstance[] = [];
   const clock = new TestClock(new Date("2030-01-02T10:00:00Z"));
-
-  async function instance(options: Parameters<typeof tipInstance>[1] = {}) {
-    const created = await tipInstance(clock, { redisUrl, prefix, ...options });
-    instances.push(created);
-    return created;
-  }
-
-  afterEach(async () => {
-    for (const { services } of instances.splice(0)) await services.tips.close();
-    await deleteKeys(redisUrl ?? "", prefix);
-  });
-  afterAll(async () => {
-    await deleteKeys(redisUrl ?? "", prefix);
-  });
+  const instances = tipInstances(clock, redisUrl, testPrefix());
+  const instance = instances.create;
+  afterEach(instances.closeAll);
 
   it("delivers exactly one tip per subscription per week from three instances at once", async () => {
     const sender = new RecordingSender();
