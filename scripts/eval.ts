@@ -1,11 +1,19 @@
 /**
  * Measures answer quality on a question set.
  * Usage: npm run eval -- [--file test/eval/questions.jsonl] [--json] [--sweep]
- * --sweep evaluates a grid of decision thresholds instead, to calibrate them.
+ *        npm run eval -- --dialogues test/eval/dialogues.jsonl [--json]
+ * --sweep evaluates a grid of decision thresholds instead, to calibrate them; --dialogues scores
+ * conversations, for the tuning and the held-out half separately.
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.js";
 import { requiredEntryGaps } from "../src/eval/coverage.js";
+import {
+  evaluateDialogues,
+  readDialogues,
+  splitOf,
+  type DialogueReport,
+} from "../src/eval/dialogues.js";
 import { evaluate, readCases, type EvalReport } from "../src/eval/evaluate.js";
 import { sweepThresholds } from "../src/eval/sweep.js";
 import { loadRequiredEntries } from "../src/knowledge/required.js";
@@ -18,6 +26,7 @@ const { values } = parseArgs({
     file: { type: "string", default: "test/eval/questions.jsonl" },
     json: { type: "boolean", default: false },
     sweep: { type: "boolean", default: false },
+    dialogues: { type: "string" },
   },
 });
 
@@ -47,6 +56,45 @@ const { bot, knowledge, retriever } = await createServices(
   logger,
   new MemoryStateStore({ ttlSeconds: 60 }),
 );
+function printDialogues(name: string, report: DialogueReport): void {
+  const line = (label: string, { right, of }: { right: number; of: number }) =>
+    console.log(`${label.padEnd(30)}${percent(of === 0 ? 1 : right / of).padStart(8)}  (${right} of ${of})`);
+  console.log(`== ${name}: ${report.dialogues} dialogues`);
+  line("all turns", report.turns);
+  line("first turns", report.firstTurns);
+  line("follow-up turns", report.followUps);
+  line("whole dialogues", report.whole);
+  line("finder: first method fits", report.finder);
+  line("comparisons", report.comparisons);
+  line("declined where expected", report.declines);
+  console.log(`"Meinten Sie …?" counted:      ${report.clarified}`);
+}
+
+if (values.dialogues) {
+  const dialogues = await readDialogues(values.dialogues);
+  const halves = (["tuning", "held-out"] as const).map((half) => ({
+    half,
+    dialogues: dialogues.filter((dialogue) => splitOf(dialogue) === half),
+  }));
+  const reports = [];
+  for (const { half, dialogues: part } of halves) {
+    reports.push({ half, report: await evaluateDialogues(bot, knowledge, part) });
+  }
+  if (values.json) {
+    console.log(JSON.stringify(Object.fromEntries(reports.map(({ half, report }) => [half, report]))));
+  } else {
+    for (const { half, report } of reports) printDialogues(half, report);
+    // Only the tuning half's misses are shown: the held-out half is measured, not read.
+    const tuning = reports[0]!.report;
+    console.log(`misses of the tuning half (${tuning.misses.length}):`);
+    for (const miss of tuning.misses) {
+      const expected = miss.expected.length > 0 ? miss.expected.join(" | ") : "(decline)";
+      console.log(`  ${JSON.stringify(miss.text)}\n    expected ${expected}; got ${miss.got}`);
+    }
+  }
+  process.exit(0);
+}
+
 const cases = await readCases(values.file);
 
 if (values.sweep) {

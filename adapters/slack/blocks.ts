@@ -2,8 +2,9 @@ import type { types } from "@slack/bolt";
 import { messagesFor } from "../../src/core/messages.js";
 import { feedbackVotes } from "../../src/core/replies.js";
 import { truncate } from "../../src/core/truncate.js";
-import type { Language, Reply, Suggestion } from "../../src/core/types.js";
-import type { Block } from "../../src/knowledge/types.js";
+import { leadOf } from "../../src/core/reply-view.js";
+import type { Element, Language, Reply, Suggestion } from "../../src/core/types.js";
+import type { Block, Source } from "../../src/knowledge/types.js";
 import { escapeMrkdwn, mrkdwnLink, toMrkdwn } from "./text.js";
 
 /** Every button the bot sends carries this prefix in its action_id; the value is the core's action. */
@@ -59,15 +60,58 @@ function buttons(
   };
 }
 
-function sourcesContext(reply: Reply): types.ContextBlock {
-  const heading = `*${messagesFor(reply.language).sources}:*`;
-  const sources = reply.sources.map((source) =>
+function sourcesContext(sources: readonly Source[], language: Language): types.ContextBlock {
+  const heading = `*${messagesFor(language).sources}:*`;
+  const items = sources.map((source) =>
     source.url ? mrkdwnLink(source.url, source.title) : escapeMrkdwn(source.title),
   );
   return {
     type: "context",
-    elements: [{ type: "mrkdwn", text: truncate([heading, ...sources].join("\n"), LIMITS.sectionText) }],
+    elements: [{ type: "mrkdwn", text: truncate([heading, ...items].join("\n"), LIMITS.sectionText) }],
   };
+}
+
+function field(text: string): types.MrkdwnElement {
+  return { type: "mrkdwn", text: truncate(text, LIMITS.fieldText) };
+}
+
+/** A table as one section per row: the row label, then its cells as fields side by side. */
+function tableBlocks(element: Extract<Element, { type: "table" }>): types.KnownBlock[] {
+  const header: types.SectionBlock = {
+    type: "section",
+    fields: element.columns.slice(0, LIMITS.fields).map((column) => field(`*${escapeMrkdwn(column)}*`)),
+  };
+  const rows = element.rows.map(
+    (row): types.SectionBlock => ({
+      type: "section",
+      text: { type: "mrkdwn", text: truncate(`*${escapeMrkdwn(row.label)}*`, LIMITS.sectionText) },
+      fields: row.cells.slice(0, LIMITS.fields).map((cell) => field(toMrkdwn(cell) || "–")),
+    }),
+  );
+  return [header, ...rows];
+}
+
+function elementBlocks(element: Element, language: Language): types.KnownBlock[] {
+  switch (element.type) {
+    case "paragraph":
+    case "list":
+      return [section(blockText(element))];
+    case "facts":
+      return [
+        {
+          type: "section",
+          fields: element.facts
+            .slice(0, LIMITS.fields)
+            .map((fact) => field(`*${escapeMrkdwn(fact.label)}*\n${escapeMrkdwn(fact.value)}`)),
+        },
+      ];
+    case "table":
+      return tableBlocks(element);
+    case "links":
+      return [section(element.links.map((link) => `${mrkdwnLink(link.url, link.label)} →`).join("\n"))];
+    case "sources":
+      return [sourcesContext(element.sources, language)];
+  }
 }
 
 function feedbackBlocks(entryId: string, language: Language, firstIndex: number): types.KnownBlock[] {
@@ -79,8 +123,7 @@ function feedbackBlocks(entryId: string, language: Language, firstIndex: number)
 
 /** The notification text: what the reply is about, in one line. */
 function notificationText(reply: Reply): string {
-  const first = reply.blocks[0];
-  const lead = first?.type === "paragraph" ? first.text : (first?.items[0] ?? "");
+  const lead = leadOf(reply);
   const plain = `${reply.title ? `${reply.title}: ` : ""}${lead}`
     .replace(/\*\*([^*]+)\*\*/g, "$1")
     .replace(/\[([^\]]+)\]\([^)]+\)/g, "$1");
@@ -88,8 +131,8 @@ function notificationText(reply: Reply): string {
 }
 
 /**
- * The core's reply as a Block Kit message: header, text, facts as fields, links, sources, "Meinten Sie …?"
- * choices, follow-up buttons and 👍/👎. Long replies are cut to Slack's limits, never refused.
+ * The core's reply as a Block Kit message: a header, the body's elements in order (text, facts and tables
+ * as fields, links, sources), "Meinten Sie …?" choices, follow-up buttons and 👍/👎. Long replies are cut to Slack's limits, never refused.
  */
 export function renderReply(reply: Reply): SlackMessage {
   const blocks: types.KnownBlock[] = [];
@@ -99,20 +142,7 @@ export function renderReply(reply: Reply): SlackMessage {
       text: { type: "plain_text", text: truncate(reply.title, LIMITS.headerText), emoji: true },
     });
   }
-  for (const block of reply.blocks) blocks.push(section(blockText(block)));
-  if (reply.facts.length > 0) {
-    blocks.push({
-      type: "section",
-      fields: reply.facts.slice(0, LIMITS.fields).map((fact) => ({
-        type: "mrkdwn" as const,
-        text: truncate(`*${escapeMrkdwn(fact.label)}*\n${escapeMrkdwn(fact.value)}`, LIMITS.fieldText),
-      })),
-    });
-  }
-  if (reply.links.length > 0) {
-    blocks.push(section(reply.links.map((link) => `${mrkdwnLink(link.url, link.label)} →`).join("\n")));
-  }
-  if (reply.sources.length > 0 && reply.intent !== "section") blocks.push(sourcesContext(reply));
+  for (const element of reply.body) blocks.push(...elementBlocks(element, reply.language));
 
   // Buttons are numbered across the message, so every action_id is unique within it.
   let index = 0;

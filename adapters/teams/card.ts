@@ -2,8 +2,9 @@ import { CardFactory, type Attachment } from "botbuilder";
 import { messagesFor } from "../../src/core/messages.js";
 import { feedbackVotes } from "../../src/core/replies.js";
 import { truncate } from "../../src/core/truncate.js";
-import type { Action, Language, Reply, Suggestion } from "../../src/core/types.js";
-import type { Block } from "../../src/knowledge/types.js";
+import { leadOf, numberedActions } from "../../src/core/reply-view.js";
+import type { Action, Element, Language, Reply, Suggestion } from "../../src/core/types.js";
+import type { Block, Source } from "../../src/knowledge/types.js";
 
 export const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
 export const CARD_VERSION = "1.5";
@@ -78,11 +79,31 @@ function feedbackElements(entryId: string, language: Language): CardElement[] {
   ];
 }
 
-function sourcesText(reply: Reply): string {
-  const sources = reply.sources.map((source) =>
-    source.url ? `[${source.title}](${source.url})` : source.title,
-  );
-  return `**${messagesFor(reply.language).sources}:** ${sources.join(" · ")}`;
+function sourcesText(sources: readonly Source[], language: Language): string {
+  const items = sources.map((source) => (source.url ? `[${source.title}](${source.url})` : source.title));
+  return `**${messagesFor(language).sources}:** ${items.join(" · ")}`;
+}
+
+function tableCell(text: string, header = false): CardElement {
+  return { type: "TableCell", items: [textBlock(text, header ? { weight: "Bolder" } : {})] };
+}
+
+/** A comparison as an Adaptive Card table: a header row, then one row per label. */
+function table(element: Extract<Element, { type: "table" }>): CardElement {
+  const header = ["", ...element.columns];
+  return {
+    type: "Table",
+    gridStyle: "accent",
+    firstRowAsHeaders: true,
+    columns: header.map((_, i) => ({ width: i === 0 ? 2 : 3 })),
+    rows: [
+      { type: "TableRow", cells: header.map((column) => tableCell(column, true)) },
+      ...element.rows.map((row) => ({
+        type: "TableRow",
+        cells: [tableCell(row.label, true), ...row.cells.map((cell) => tableCell(cell || "–"))],
+      })),
+    ],
+  };
 }
 
 /** Adaptive Card markdown read as plain text: **bold** loses its stars, links show their address. */
@@ -100,6 +121,11 @@ function fallbackTextOf(body: readonly CardElement[]): string {
         lines.push(`${fact.title}: ${fact.value}`);
       }
     }
+    if (element.type === "Table") {
+      for (const row of element.rows as { cells: { items: TextBlock[] }[] }[]) {
+        lines.push(row.cells.map((cell) => plain(cell.items[0]?.text ?? "")).join(" | "));
+      }
+    }
     if (element.type === "ActionSet") {
       const titles = (element.actions as { type: string; title: string; url?: string }[]).map((action) =>
         action.url ? `${action.title} <${action.url}>` : `[${action.title}]`,
@@ -110,37 +136,40 @@ function fallbackTextOf(body: readonly CardElement[]): string {
   return truncate(lines.join("\n"), MAX_FALLBACK_TEXT);
 }
 
-/** A card's parts, so that fitting it to the size limit knows what may be cut or dropped. */
+/** A part of the card's body, so that fitting it to the size limit knows what may be cut or dropped. */
+interface Part {
+  kind: "text" | "facts" | "links" | "sources";
+  element: CardElement;
+}
+
+/** A card's parts: the title and the buttons always stay. */
 interface Draft {
   title: CardElement[];
-  texts: string[];
-  facts: CardElement[];
-  links: CardElement[];
-  sources: CardElement[];
+  parts: Part[];
   buttons: CardElement[];
+  /** The buttons as numbered lines, for clients that cannot show cards. */
+  numbered: string[];
 }
 
 function cardOf(draft: Draft): AdaptiveCard {
-  const body = [
-    ...draft.title,
-    ...draft.texts.map((text) => textBlock(text)),
-    ...draft.facts,
-    ...draft.links,
-    ...draft.sources,
-    ...draft.buttons,
-  ];
+  const body = [...draft.title, ...draft.parts.map((part) => part.element), ...draft.buttons];
+  const fallback = [fallbackTextOf([...draft.title, ...draft.parts.map((part) => part.element)])];
   return {
     type: "AdaptiveCard",
     $schema: CARD_SCHEMA,
     version: CARD_VERSION,
     body,
-    fallbackText: fallbackTextOf(body),
+    fallbackText: truncate([...fallback, ...draft.numbered].join("\n"), MAX_FALLBACK_TEXT),
     msteams: { width: "Full" },
   };
 }
 
 function byteSize(card: AdaptiveCard): number {
   return Buffer.byteLength(JSON.stringify(card), "utf8");
+}
+
+function textOf(part: Part): string {
+  return part.kind === "text" ? (part.element as TextBlock).text : "";
 }
 
 /**
@@ -151,54 +180,76 @@ function fitted(draft: Draft): AdaptiveCard {
   let card = cardOf(draft);
   while (byteSize(card) > MAX_CARD_BYTES) {
     const excess = byteSize(card) - MAX_CARD_BYTES;
-    const longest = draft.texts.reduce((a, b, i) => (b.length > (draft.texts[a]?.length ?? 0) ? i : a), 0);
-    const text = draft.texts[longest] ?? "";
+    const longest = draft.parts.reduce(
+      (a, part, i) => (textOf(part).length > textOf(draft.parts[a] ?? part).length ? i : a),
+      0,
+    );
+    const text = draft.parts[longest] ? textOf(draft.parts[longest]) : "";
+    const droppable = (["sources", "facts"] as const).find((kind) => draft.parts.some((p) => p.kind === kind));
     if (text.length > MIN_TEXT) {
       const target = Math.max(MIN_TEXT, text.length - Math.max(excess, text.length / 4));
-      draft.texts[longest] = truncate(text, Math.floor(target));
-    } else if (draft.sources.length > 0) draft.sources = [];
-    else if (draft.facts.length > 0) draft.facts = [];
-    else if (draft.texts.length > 0) draft.texts.pop();
+      draft.parts[longest] = { kind: "text", element: textBlock(truncate(text, Math.floor(target))) };
+    } else if (droppable) draft.parts = draft.parts.filter((part) => part.kind !== droppable);
+    else if (draft.parts.length > 0) draft.parts.pop();
     else break;
     card = cardOf(draft);
   }
   return card;
 }
 
+function partsOf(element: Element, language: Language): Part[] {
+  switch (element.type) {
+    case "paragraph":
+    case "list":
+      return [{ kind: "text", element: textBlock(blockText(element)) }];
+    case "facts":
+      return [
+        {
+          kind: "facts",
+          element: {
+            type: "FactSet",
+            facts: element.facts.map((fact) => ({ title: fact.label, value: fact.value })),
+          },
+        },
+      ];
+    case "table":
+      return [{ kind: "facts", element: table(element) }];
+    case "links":
+      return actionSets(
+        element.links.map((link) => ({ type: "Action.OpenUrl", title: `${link.label} ↗`, url: link.url })),
+      ).map((set) => ({ kind: "links", element: set }));
+    case "sources":
+      return [
+        {
+          kind: "sources",
+          element: textBlock(sourcesText(element.sources, language), { isSubtle: true, size: "Small" }),
+        },
+      ];
+  }
+}
+
 /** The core's reply as an Adaptive Card (schema 1.5), within Teams' size limit. */
 export function renderCard(reply: Reply, options: CardOptions = {}): AdaptiveCard {
   const interactive = options.interactive ?? true;
-  const links = reply.links.map((link) => ({
-    type: "Action.OpenUrl",
-    title: `${link.label} ↗`,
-    url: link.url,
-  }));
   const buttons: CardElement[] = [];
   if (interactive) {
     buttons.push(...actionSets(reply.choices.map((choice) => submit(choice, "positive"))));
     buttons.push(...actionSets(reply.suggestions.map((suggestion) => submit(suggestion))));
     if (reply.feedback) buttons.push(...feedbackElements(reply.feedback.entryId, reply.language));
   }
-  const showSources = reply.sources.length > 0 && reply.intent !== "section";
   return fitted({
     title: reply.title
       ? [textBlock(reply.title, { size: "Medium", weight: "Bolder", style: "heading" })]
       : [],
-    texts: reply.blocks.map(blockText),
-    facts:
-      reply.facts.length > 0
-        ? [{ type: "FactSet", facts: reply.facts.map((fact) => ({ title: fact.label, value: fact.value })) }]
-        : [],
-    links: actionSets(links),
-    sources: showSources ? [textBlock(sourcesText(reply), { isSubtle: true, size: "Small" })] : [],
+    parts: reply.body.flatMap((element) => partsOf(element, reply.language)),
     buttons,
+    numbered: interactive ? numberedActions(reply).map((action, i) => `${i + 1}. ${action.label}`) : [],
   });
 }
 
 /** One line about what the reply is, for notifications and previews. */
 export function summaryOf(reply: Reply): string {
-  const first = reply.blocks[0];
-  const lead = first?.type === "paragraph" ? first.text : (first?.items[0] ?? "");
+  const lead = leadOf(reply);
   return (
     truncate(plain(`${reply.title ? `${reply.title}: ` : ""}${lead}`), MAX_SUMMARY) || "Beteiligungslotse"
   );

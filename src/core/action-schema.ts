@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SECTION_KEYS } from "../knowledge/types.js";
-import { COMMANDS, type Action } from "./types.js";
+import { ATTRIBUTE_KEYS, COMMANDS, FINDER_QUESTIONS, type Action } from "./types.js";
 
 const entryId = z.string().regex(/^[a-z0-9-]{1,100}$/);
 
@@ -8,6 +8,14 @@ const entryId = z.string().regex(/^[a-z0-9-]{1,100}$/);
 export const actionSchema: z.ZodType<Action> = z.discriminatedUnion("type", [
   z.object({ type: z.literal("entry"), entryId }),
   z.object({ type: z.literal("section"), entryId, section: z.enum([...SECTION_KEYS, "sources"]) }),
+  z.object({ type: z.literal("attribute"), entryId, attribute: z.enum(ATTRIBUTE_KEYS) }),
+  z.object({ type: z.literal("compare"), entryIds: z.tuple([entryId, entryId]) }),
+  z.object({ type: z.literal("alternatives"), entryId }),
+  z.object({
+    type: z.literal("find"),
+    question: z.enum(FINDER_QUESTIONS).optional(),
+    value: z.string().regex(/^[a-z0-9-]{1,20}$/).optional(),
+  }),
   z.object({
     type: z.literal("command"),
     command: z.enum(COMMANDS),

@@ -4,9 +4,21 @@ import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { Entry, Language } from "../knowledge/types.js";
 import type { Retriever, Retrieval } from "../search/retriever.js";
 import type { ConversationState, StateStore } from "../state/types.js";
+import { parseAction } from "./action-schema.js";
+import { attributeReply, attributeText } from "./attribute-replies.js";
+import { comparisonReply, compareCueIn } from "./compare.js";
+import { Conversation } from "./conversation.js";
+import { conversationMessagesFor } from "./conversation-messages.js";
+import { FinderDialogue } from "./dialogues/finder.js";
+import { detectFacet, type Facet, type FacetRequest } from "./facets.js";
+import { constraintsIn, countOf, type Constraints } from "./finder/constraints.js";
+import { rankMethods } from "./finder/rank.js";
+import { criteriaText, methodListReply } from "./finder/replies.js";
 import { detectIntent, type DetectedIntent } from "./intents.js";
 import { detectLanguage, languageOfLocale } from "./language.js";
+import { numberedActions } from "./reply-view.js";
 import * as replies from "./replies.js";
+import { whichOneReply } from "./replies.js";
 import { SubscriptionDialog } from "./subscription-dialog.js";
 import type { TipSubscriptions } from "./subscriptions.js";
 import { nextTip } from "./tips.js";
@@ -46,9 +58,11 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-/** The state after showing an entry: follow-ups refer to it, and earlier "Meinten Sie …?" choices are settled. */
+/** The state after showing an entry: follow-ups refer to it, and the one before stays at hand. */
 function showing(state: ConversationState, entryId: string): ConversationState {
-  return { ...state, lastEntryId: entryId, choices: undefined };
+  return state.lastEntryId === entryId
+    ? state
+    : { ...state, lastEntryId: entryId, previousEntryId: state.lastEntryId };
 }
 
 /** Recommendations have "why" and "how" where methods have strengths and a process. */
@@ -70,19 +84,31 @@ function resolveSection(
   return fallback && fallback !== "sources" && entry.sections[language][fallback] ? fallback : undefined;
 }
 
+/** What gives the last answer again in another language: a button's action, or the finder's last result. */
+type Replay = Action | "finder";
+
+function replayOf(stored: unknown): Replay | undefined {
+  return stored === "finder" ? "finder" : parseAction(stored);
+}
+
 /**
  * The platform-neutral core: one turn in, one reply out. It reads the conversation state once and
- * writes it once per turn.
+ * writes it once per turn. Multi-turn flows (the method finder) are consulted before the message is read
+ * as a new request; follow-ups are resolved against the entry in view (see conversation.ts).
  */
 export class Bot {
   private readonly now: () => Date;
   private readonly subscriptions: SubscriptionDialog;
+  private readonly finder: FinderDialogue;
+  private readonly conversation: Conversation;
 
   constructor(private readonly options: BotOptions) {
     this.now = options.now ?? (() => new Date());
     this.subscriptions = new SubscriptionDialog(options.subscriptions, options.logger, (context, state) =>
       this.tip(context, { ...state, lastTipId: undefined }),
     );
+    this.finder = new FinderDialogue(options.knowledge, options.retriever);
+    this.conversation = new Conversation(options.knowledge, options.retriever);
   }
 
   /**
@@ -112,7 +138,7 @@ export class Bot {
     // One write per turn: feedback leaves the conversation as it was, so it only records the vote.
     const write = result.feedback
       ? this.options.store.recordFeedback(result.feedback.entryId, result.feedback.helpful)
-      : this.options.store.save(key, { ...result.state, lastLanguage: result.reply.language });
+      : this.options.store.save(key, this.remembered(result));
     await write.catch((error: unknown) => {
       this.options.logger.error({ err: error }, "could not write conversation state");
     });
@@ -128,6 +154,17 @@ export class Bot {
       "turn answered",
     );
     return result.reply;
+  }
+
+  /** What the next turn needs of this one: its language, its buttons by number, and how to repeat it. */
+  private remembered(result: TurnResult): ConversationState {
+    const offered = numberedActions(result.reply).map((suggestion) => suggestion.action);
+    return {
+      ...result.state,
+      lastLanguage: result.reply.language,
+      offered: offered.length > 0 ? offered : undefined,
+      lastAction: result.replay,
+    };
   }
 
   /** A store that cannot be reached costs the follow-up context, never the answer. */
@@ -154,34 +191,49 @@ export class Bot {
     );
   }
 
-  private onAction(action: Action, turn: Turn, state: ConversationState): Pending<TurnResult> {
-    const language = action.type === "language" ? action.language : this.languageFor(turn, state);
+  private entry(id: string | undefined): Entry | undefined {
+    return id ? this.options.knowledge.get(id) : undefined;
+  }
+
+  private onAction(
+    action: Action,
+    turn: Turn,
+    state: ConversationState,
+    language = action.type === "language" ? action.language : this.languageFor(turn, state),
+  ): Pending<TurnResult> {
     const context = this.context(language);
-    const { knowledge } = this.options;
+    const unknown = { reply: replies.unknownEntryReply(context), state };
     switch (action.type) {
       case "entry": {
-        const entry = knowledge.get(action.entryId);
-        if (!entry) return { reply: replies.unknownEntryReply(context), state };
-        return {
-          reply: replies.entryReply(entry, context),
-          state: showing(state, entry.id),
-        };
+        const entry = this.entry(action.entryId);
+        if (!entry) return unknown;
+        return { reply: replies.entryReply(entry, context), state: showing(state, entry.id), replay: action };
       }
       case "section": {
-        const entry = knowledge.get(action.entryId);
-        if (!entry) return { reply: replies.unknownEntryReply(context), state };
-        return this.section(entry, action.section, context, state);
+        const entry = this.entry(action.entryId);
+        return entry ? this.section(entry, action.section, context, state) : unknown;
       }
+      case "attribute": {
+        const entry = this.entry(action.entryId);
+        return entry ? this.facet(entry, { kind: "attribute", attribute: action.attribute }, context, state) : unknown;
+      }
+      case "compare": {
+        const [a, b] = action.entryIds.map((id) => this.entry(id));
+        return a && b ? this.compare(a, b, context, state) : unknown;
+      }
+      case "alternatives": {
+        const entry = this.entry(action.entryId);
+        return entry ? this.alternatives(entry, {}, context, state) : unknown;
+      }
+      case "find":
+        return this.found(this.finder.onAction(action, context, state));
       case "command":
         return this.command(action.command, context, state, turn);
       case "language":
-        return {
-          reply: replies.languageReply(context),
-          state: { ...state, preferredLanguage: action.language },
-        };
+        return this.switchLanguage(action.language, turn, state);
       case "feedback": {
-        const entry = knowledge.get(action.entryId);
-        if (!entry) return { reply: replies.unknownEntryReply(context), state };
+        const entry = this.entry(action.entryId);
+        if (!entry) return unknown;
         return {
           reply: replies.feedbackReply(action.helpful, context),
           state,
@@ -189,6 +241,24 @@ export class Bot {
         };
       }
     }
+  }
+
+  /** "auf Englisch bitte" right after an answer gives that answer again, and the language stays. */
+  private async switchLanguage(language: Language, turn: Turn, state: ConversationState): Promise<TurnResult> {
+    const next = { ...state, preferredLanguage: language };
+    const replay = replayOf(state.lastAction);
+    if (replay === "finder") {
+      const again = this.finder.replay(this.context(language), next);
+      if (again) return this.found(again);
+    } else if (replay && replay.type !== "language" && replay.type !== "feedback") {
+      return this.onAction(replay, turn, next, language);
+    }
+    return { reply: replies.languageReply(this.context(language)), state: next };
+  }
+
+  /** The finder's results can be repeated in another language. */
+  private found(result: TurnResult): TurnResult {
+    return result.reply.outcome === "answered" ? { ...result, replay: "finder" } : result;
   }
 
   private command(
@@ -221,11 +291,19 @@ export class Bot {
 
   private onText(text: string, turn: Turn, state: ConversationState): Pending<TurnResult> {
     const intent = detectIntent(text);
-    if (intent.type === "language") {
-      return this.onAction({ type: "language", language: intent.language }, turn, state);
+    if (intent.type === "language") return this.switchLanguage(intent.language, turn, state);
+    if (intent.type === "choice") {
+      const action = parseAction(state.offered?.[intent.index]);
+      if (action) return this.onAction(action, turn, state);
     }
     const context = this.context(this.languageFor(turn, state, text));
-    return this.onIntent(intent, text, context, state, turn);
+    // An active flow reads the message first; a message that is not for it ends it.
+    if (intent.type === "ask" && this.finder.isActive(state)) {
+      const answered = this.finder.continue(text, context, state);
+      if (answered) return this.found(answered);
+    }
+    const current = this.finder.isActive(state) ? this.finder.end(state) : state;
+    return this.onIntent(intent, text, context, current, turn);
   }
 
   private onIntent(
@@ -248,21 +326,204 @@ export class Bot {
         return this.subscriptions.run(intent.command, intent.schedule, turn, context, state);
       case "list":
         return this.command(`list-${intent.what}`, context, state, turn);
-      case "choice": {
-        const id = state.choices?.[intent.index];
-        const entry = id ? this.options.knowledge.get(id) : undefined;
-        if (!entry) return this.ask(text, context, state);
-        return {
-          reply: replies.entryReply(entry, context),
-          state: showing(state, entry.id),
-        };
-      }
-      case "section":
-        return this.sectionByText(intent.section, intent.rest, text, context, state);
+      case "choice":
       case "language":
       case "ask":
-        return this.ask(text, context, state);
+        return this.converse(text, context, state);
     }
+  }
+
+  /**
+   * A message that is no command: a comparison, a request for a method or an alternative, a follow-up
+   * about the entry in view, or a new question.
+   */
+  private converse(text: string, context: replies.ReplyContext, state: ConversationState): TurnResult {
+    const inView = this.entry(state.lastEntryId);
+    // A message that is an entry's name ("Zufallsauswahl", "Beteiligungsstufen") asks for that entry.
+    if (this.options.retriever.entryNamedBy(text)) return this.ask(text, context, state);
+    const facet = detectFacet(text);
+
+    const cue = compareCueIn(text);
+    if (cue) {
+      const named = this.conversation.namedIn(text);
+      const [first, second] = named;
+      if (first && second) return this.compare(first, second, context, state);
+      if (cue === "strong" && first && inView && first.id !== inView.id) {
+        return this.compare(inView, first, context, state);
+      }
+      const previous = this.entry(state.previousEntryId);
+      if (cue === "strong" && !first && inView && previous && !this.hasOwnContent(text)) {
+        return this.compare(previous, inView, context, state);
+      }
+    }
+
+    const request = this.conversation.methodRequest(text);
+    if (request && !this.describesOneEntry(text) && !this.answersPurpose(text)) {
+      return this.found(this.finder.start(text, context, state, { askBack: request === "criteria" }));
+    }
+
+    const namedMethod = this.conversation.namedIn(text).find((entry) => entry.method);
+    const like = namedMethod ?? (inView?.method ? inView : undefined);
+    if (like && this.conversation.asksForAlternative(text, facet !== undefined)) {
+      return this.alternatives(like, constraintsIn(text), context, state);
+    }
+    if (facet) return this.facetByText(facet, text, inView, context, state);
+
+    const criteria = inView?.method ? this.conversation.criteriaOnly(text) : undefined;
+    if (inView && criteria) return this.alternatives(inView, criteria, context, state);
+
+    if (inView && this.conversation.refersBack(text)) {
+      const target = this.conversation.target(text, text, inView, false);
+      if (target.kind === "which") return this.whichOne(target.entries, undefined, context, state);
+      if (target.kind === "entry" && target.how === "in-view") {
+        return this.onActionSync({ type: "entry", entryId: inView.id }, context, state);
+      }
+    }
+    return this.ask(text, context, state);
+  }
+
+  /**
+   * "Welches Verfahren passt, wenn Laien Fachleute befragen und ein Votum schreiben?" describes an entry
+   * rather than criteria: where the message has words beyond them, states fewer than two criteria and
+   * retrieval is sure of an entry, the answer is that entry. With more criteria the finder ranks, with
+   * that entry first if it is a method that meets them (see FinderDialogue.start).
+   */
+  private describesOneEntry(text: string, except?: Entry): boolean {
+    if (!this.conversation.hasOwnContent(text, except)) return false;
+    const retrieval = this.options.retriever.retrieve(text);
+    return retrieval.outcome === "answer" && countOf(constraintsIn(text)) < 2;
+  }
+
+  /**
+   * A purpose alone ("welches Format, wenn wir nur Ideen wollen?") is what recommendations and concepts
+   * answer; where retrieval is sure of one, that is the answer. Criteria only the methods' attributes can
+   * check (group size, time, format, selection, cost, level) make it a task for the finder.
+   */
+  private answersPurpose(text: string): boolean {
+    const { purpose, ...checkable } = constraintsIn(text);
+    return (
+      purpose !== undefined &&
+      countOf(checkable) === 0 &&
+      this.options.retriever.retrieve(text).outcome === "answer"
+    );
+  }
+
+  /** Whether a message has words of its own beyond comparison words and references ("und im Vergleich?"). */
+  private hasOwnContent(text: string): boolean {
+    return this.conversation.namedIn(text).length > 0 || this.options.retriever.retrieve(text).outcome === "answer";
+  }
+
+  private onActionSync(action: Extract<Action, { type: "entry" }>, context: replies.ReplyContext, state: ConversationState): TurnResult {
+    const entry = this.entry(action.entryId)!;
+    return { reply: replies.entryReply(entry, context), state: showing(state, entry.id), replay: action };
+  }
+
+  /**
+   * "Wie lange dauert das?", "Risiken des Bürgerrats", "Vorteile von Beteiligung": the facet of the entry
+   * the message is about (see Conversation.target), or, where it names none and none is in view, of the
+   * entry retrieval finds – if that entry has the facet.
+   */
+  private facetByText(
+    request: FacetRequest,
+    text: string,
+    inView: Entry | undefined,
+    context: replies.ReplyContext,
+    state: ConversationState,
+  ): TurnResult {
+    const { retriever } = this.options;
+    if (!inView && !retriever.hasContent(request.rest)) {
+      // "Risiken?" with nothing in view needs a name; an attribute word may be a topic ("Zufallsauswahl").
+      if (request.facet.kind === "attribute") return this.ask(text, context, state);
+      if (request.facet.section === "tips") return this.tip(context, state);
+      return { reply: replies.noContextReply(context), state };
+    }
+    const target = this.conversation.target(text, request.rest, inView, true);
+    if (target.kind === "which") return this.whichOne(target.entries, request.facet, context, state);
+    // The entry in view answers for its facet, or says it has none; a named one only where it has it.
+    if (target.kind === "entry" && target.how === "in-view") {
+      return this.facet(target.entry, request.facet, context, state, 1);
+    }
+    if (target.kind === "entry" && target.how === "named") {
+      return hasFacet(target.entry, request.facet, context.language)
+        ? this.facet(target.entry, request.facet, context, state, 1)
+        : this.onActionSync({ type: "entry", entryId: target.entry.id }, context, state);
+    }
+    // Found by retrieval rather than named: the facet only where the entry has it.
+    const asked = this.ask(text, context, state);
+    const entry = asked.reply.outcome === "answered" ? this.entry(asked.reply.entryId ?? undefined) : undefined;
+    if (!entry || !hasFacet(entry, request.facet, context.language)) return asked;
+    const result = this.facet(entry, request.facet, context, state, asked.reply.score);
+    return { ...result, reply: { ...result.reply, candidates: asked.reply.candidates } };
+  }
+
+  private facet(
+    entry: Entry,
+    facet: Facet,
+    context: replies.ReplyContext,
+    state: ConversationState,
+    confidence: number | null = null,
+  ): TurnResult {
+    if (facet.kind === "section") return this.section(entry, facet.section, context, state, confidence);
+    // Entries without method attributes may still explain their effort in a section of their own.
+    if (!entry.method && facet.attribute === "cost" && entry.sections[context.language].effort) {
+      return this.section(entry, "effort", context, state, confidence);
+    }
+    return {
+      reply: attributeReply(entry, facet.attribute, context, { confidence }),
+      state: showing(state, entry.id),
+      replay: { type: "attribute", entryId: entry.id, attribute: facet.attribute },
+    };
+  }
+
+  /** "Meinen Sie den Bürgerhaushalt oder den Bürgerrat?", with the facet asked for as each button. */
+  private whichOne(
+    entries: [Entry, Entry],
+    facet: Facet | undefined,
+    context: replies.ReplyContext,
+    state: ConversationState,
+  ): TurnResult {
+    const choices = entries.map((entry) => ({
+      label: entry.title[context.language],
+      action: facetAction(entry.id, facet),
+    }));
+    return { reply: whichOneReply(entries, choices, context), state };
+  }
+
+  private compare(a: Entry, b: Entry, context: replies.ReplyContext, state: ConversationState): TurnResult {
+    return {
+      reply: comparisonReply(a, b, context),
+      state: showing(showing(state, a.id), b.id),
+      replay: { type: "compare", entryIds: [a.id, b.id] },
+    };
+  }
+
+  /** Other methods like the one in view, ranked by shared purposes and attributes, within the criteria. */
+  private alternatives(
+    like: Entry,
+    constraints: Constraints,
+    context: replies.ReplyContext,
+    state: ConversationState,
+  ): TurnResult {
+    const messages = conversationMessagesFor(context.language);
+    const ranked = rankMethods(this.options.knowledge.ofKind("method"), constraints, {
+      like,
+      language: context.language,
+    });
+    const criteria = criteriaText(constraints, context);
+    const reply = methodListReply(ranked, context, {
+      intent: "alternatives",
+      title: messages.alternativesTitle(like.title[context.language]),
+      intro: criteria ? messages.finderIntro(criteria) : messages.alternativesIntro,
+      suggestions: [
+        { label: like.title[context.language], action: { type: "entry", entryId: like.id } },
+        { label: messages.finderRestart, action: { type: "find" } },
+      ],
+    });
+    return {
+      reply,
+      state: showing(state, like.id),
+      replay: { type: "alternatives", entryId: like.id },
+    };
   }
 
   private ask(text: string, context: replies.ReplyContext, state: ConversationState): TurnResult {
@@ -285,10 +546,7 @@ export class Bot {
           .map((choice) => this.options.knowledge.get(choice.id))
           .filter((entry): entry is Entry => entry !== undefined);
         const confidence = round(retrieval.choices[0]?.confidence ?? 0);
-        return {
-          reply: replies.clarifyReply(choices, context, confidence, candidates),
-          state: { ...state, choices: choices.map((entry) => entry.id) },
-        };
+        return { reply: replies.clarifyReply(choices, context, confidence, candidates), state };
       }
       case "answer": {
         const entry = this.options.knowledge.get(retrieval.best.id);
@@ -301,50 +559,10 @@ export class Bot {
             candidates,
           }),
           state: showing(state, entry.id),
+          replay: { type: "entry", entryId: entry.id },
         };
       }
     }
-  }
-
-  /**
-   * "Risiken?" refers to the last entry; "Ablauf der Planungszelle" names its entry. Otherwise the whole
-   * message is a question whose section words help to find the entry ("Vorteile von Beteiligung").
-   */
-  private sectionByText(
-    section: SectionRequest,
-    rest: string,
-    text: string,
-    context: replies.ReplyContext,
-    state: ConversationState,
-  ): TurnResult {
-    const { retriever, knowledge } = this.options;
-    if (!retriever.hasContent(rest)) {
-      const last = state.lastEntryId ? knowledge.get(state.lastEntryId) : undefined;
-      if (last) return this.section(last, section, context, state);
-      if (section === "tips") return this.tip(context, state);
-      return { reply: replies.noContextReply(context), state };
-    }
-    const namedId = retriever.entryNamedBy(rest);
-    const named = namedId ? knowledge.get(namedId) : undefined;
-    if (named) {
-      const next = showing(state, named.id);
-      const found = resolveSection(named, section, context.language);
-      // "Chancen und Risiken von Bürgerbeteiligung" names an entry that is itself the answer.
-      const reply = found
-        ? replies.sectionReply(named, found, context, { confidence: 1 })
-        : replies.entryReply(named, context, { confidence: 1 });
-      return { reply, state: next };
-    }
-
-    const asked = this.ask(text, context, state);
-    const entry =
-      asked.reply.outcome === "answered" && asked.reply.entryId
-        ? knowledge.get(asked.reply.entryId)
-        : undefined;
-    const found = entry ? resolveSection(entry, section, context.language) : undefined;
-    if (!entry || !found) return asked;
-    const options = { confidence: asked.reply.score, candidates: asked.reply.candidates };
-    return { ...asked, reply: replies.sectionReply(entry, found, context, options) };
   }
 
   private section(
@@ -352,12 +570,17 @@ export class Bot {
     section: SectionRequest,
     context: replies.ReplyContext,
     state: ConversationState,
+    confidence: number | null = null,
   ): TurnResult {
     const found = resolveSection(entry, section, context.language);
     const reply = found
-      ? replies.sectionReply(entry, found, context)
+      ? replies.sectionReply(entry, found, context, { confidence })
       : replies.missingSectionReply(entry, section, context);
-    return { reply, state: showing(state, entry.id) };
+    return {
+      reply,
+      state: showing(state, entry.id),
+      replay: { type: "section", entryId: entry.id, section: found ?? section },
+    };
   }
 
   private tip(context: replies.ReplyContext, state: ConversationState): TurnResult {
@@ -366,6 +589,7 @@ export class Bot {
     return {
       reply,
       state: tip ? { ...showing(state, tip.id), lastTipId: tip.id } : state,
+      ...(tip ? { replay: { type: "entry" as const, entryId: tip.id } } : {}),
     };
   }
 
@@ -375,6 +599,19 @@ export class Bot {
     return {
       reply: replies.entryReply(entry, context, { intent: "publication" }),
       state: showing(state, entry.id),
+      replay: { type: "entry", entryId: entry.id },
     };
   }
+}
+
+function hasFacet(entry: Entry, facet: Facet, language: Language): boolean {
+  if (facet.kind === "section") return resolveSection(entry, facet.section, language) !== undefined;
+  return entry.method !== undefined && attributeText(entry.method, facet.attribute, language) !== undefined;
+}
+
+function facetAction(entryId: string, facet: Facet | undefined): Action {
+  if (!facet) return { type: "entry", entryId };
+  return facet.kind === "section"
+    ? { type: "section", entryId, section: facet.section }
+    : { type: "attribute", entryId, attribute: facet.attribute };
 }

@@ -1,7 +1,6 @@
 import type { Language } from "../knowledge/types.js";
 import { foldWord, splitWords } from "../search/analyze.js";
 import { findScheduleWords, type ScheduleWords } from "./schedule-words.js";
-import type { SectionRequest } from "./types.js";
 
 export type DetectedIntent =
   | { type: "help" }
@@ -17,7 +16,6 @@ export type DetectedIntent =
   | { type: "publication" }
   | { type: "list"; what: "methods" | "recommendations" | "topics" }
   | { type: "choice"; index: number }
-  | { type: "section"; section: SectionRequest; rest: string }
   | { type: "ask" };
 
 const set = (words: string) => new Set(words.split(" ").map(foldWord));
@@ -69,39 +67,6 @@ const LIST_TOPICS = set("themen topics themenfelder");
 const ENGLISH = set("english englisch");
 const GERMAN = set("deutsch german");
 
-/** Section words, matched on folded words; phrases are checked first. */
-const SECTION_PHRASES: [string, SectionRequest][] = [
-  ["weniger geeignet", "notWhen"],
-  ["nicht geeignet", "notWhen"],
-  ["wann nicht", "notWhen"],
-  ["when not", "notWhen"],
-  ["so gehen sie vor", "how"],
-  ["wie lauft", "process"],
-  ["when to use", "when"],
-  ["im detail", "details"],
-  ["mehr dazu", "details"],
-  ["tell me more", "details"],
-];
-const SECTION_WORDS: [Set<string>, SectionRequest][] = [
-  [set("ablauf ablaufe schritte phasen durchfuhrung process steps procedure phases"), "process"],
-  [set("ungeeignet unsuitable"), "notWhen"],
-  [set("geeignet eignet sinnvoll einsetzen einsatz anwendung suitable"), "when"],
-  [set("starken vorteile vorzuge strengths advantages benefits pros"), "strengths"],
-  [
-    set(
-      "risiken risiko grenzen nachteile gefahren probleme schwachen kritik risks risk limits limitations disadvantages cons weaknesses pitfalls",
-    ),
-    "risks",
-  ],
-  [set("praxistipps tipps hinweise tips advice"), "tips"],
-  [set("beispiel beispiele praxisbeispiel praxisbeispiele example examples"), "example"],
-  [set("aufwand kosten kostet effort cost costs"), "effort"],
-  [set("warum wieso weshalb why"), "why"],
-  [set("umsetzen umsetzung implement implementation"), "how"],
-  [set("details mehr more ausfuhrlich ausfuhrlicher"), "details"],
-  [set("quellen quelle literatur sources source references"), "sources"],
-];
-
 const ORDINALS: Record<string, number> = {
   "1": 1,
   "2": 2,
@@ -132,25 +97,6 @@ function onlyFrom(
     words.every((word) => allowed.has(word) || FILLER.has(word) || required.some((r) => r.has(word))) &&
     required.every((r) => words.some((word) => r.has(word)))
   );
-}
-
-function removeWords(text: string, remove: ReadonlySet<string>): string {
-  return splitWords(text)
-    .filter((word) => !remove.has(foldWord(word)))
-    .join(" ");
-}
-
-const ALL_SECTION_WORDS = new Set(SECTION_WORDS.flatMap(([words]) => [...words]));
-
-/** A request for one section; `rest` is what is left to name the entry ("Ablauf der Planungszelle"). */
-function detectSection(text: string, words: string[]): DetectedIntent | undefined {
-  const joined = ` ${words.join(" ")} `;
-  const phrase = SECTION_PHRASES.find(([phrase]) => joined.includes(` ${phrase} `));
-  const section =
-    phrase?.[1] ?? SECTION_WORDS.find(([sectionWords]) => words.some((w) => sectionWords.has(w)))?.[1];
-  if (!section) return undefined;
-  const remove = new Set([...ALL_SECTION_WORDS, ...(phrase ? set(phrase[0]) : [])]);
-  return { type: "section", section, rest: removeWords(text, remove) };
 }
 
 /**
@@ -205,5 +151,5 @@ export function detectIntent(text: string): DetectedIntent {
   if (onlyFrom(words, new Set(), LIST_METHODS)) return { type: "list", what: "methods" };
   if (onlyFrom(words, new Set(), LIST_RECOMMENDATIONS)) return { type: "list", what: "recommendations" };
   if (onlyFrom(words, new Set(), LIST_TOPICS)) return { type: "list", what: "topics" };
-  return detectSection(text, words) ?? { type: "ask" };
+  return { type: "ask" };
 }

@@ -1,8 +1,19 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import { TOPIC_IDS } from "../knowledge/schema.js";
 import type { Entry, Language, MethodAttributes, SectionKey } from "../knowledge/types.js";
+import { conversationMessagesFor } from "./conversation-messages.js";
 import { FACT_LABELS, SECTION_LABELS, VALUE_LABELS, messagesFor } from "./messages.js";
-import type { Action, Fact, Intent, Outcome, Reply, SectionRequest, Suggestion } from "./types.js";
+import type {
+  Action,
+  Element,
+  Fact,
+  Intent,
+  Link,
+  Outcome,
+  Reply,
+  SectionRequest,
+  Suggestion,
+} from "./types.js";
 
 export interface ReplyContext {
   language: Language;
@@ -26,11 +37,9 @@ export function emptyReply(intent: Intent, outcome: Outcome, language: Language)
     outcome,
     language,
     entryId: null,
+    entryIds: [],
     score: null,
-    blocks: [],
-    facts: [],
-    links: [],
-    sources: [],
+    body: [],
     choices: [],
     suggestions: [],
     candidates: [],
@@ -39,6 +48,19 @@ export function emptyReply(intent: Intent, outcome: Outcome, language: Language)
 
 export function paragraph(text: string) {
   return { type: "paragraph" as const, text };
+}
+
+/** The body elements that are only there when they have content. */
+function factsElement(facts: Fact[]): Element[] {
+  return facts.length > 0 ? [{ type: "facts", facts }] : [];
+}
+
+function linksElement(links: Link[]): Element[] {
+  return links.length > 0 ? [{ type: "links", links }] : [];
+}
+
+function sourcesElement(entry: Entry): Element[] {
+  return entry.sources.length > 0 ? [{ type: "sources", sources: entry.sources }] : [];
 }
 
 export function commandSuggestion(
@@ -52,13 +74,13 @@ function entrySuggestion(entry: Entry, language: Language): Suggestion {
   return { label: entry.title[language], action: { type: "entry", entryId: entry.id } };
 }
 
-function participantsText(participants: MethodAttributes["participants"], language: Language): string {
+export function participantsText(participants: MethodAttributes["participants"], language: Language): string {
   const { min, max } = participants;
   if (max === null) return language === "de" ? `ab ${min}` : `${min} or more`;
   return min === max ? `${min}` : `${min}–${max}`;
 }
 
-function methodFacts(method: MethodAttributes, language: Language): Fact[] {
+export function methodFacts(method: MethodAttributes, language: Language): Fact[] {
   const labels = FACT_LABELS[language];
   const values = VALUE_LABELS[language];
   const facts: Fact[] = [
@@ -89,14 +111,22 @@ const SUGGESTION_ORDER: readonly SectionKey[] = [
   "details",
 ];
 
-/** The sections one can ask for next. */
-function sectionSuggestions(entry: Entry, language: Language, shown?: SectionRequest): Suggestion[] {
+/**
+ * The sections one can ask for next. The sources are a button only where the reply does not already show
+ * them (`withSources`).
+ */
+function sectionSuggestions(
+  entry: Entry,
+  language: Language,
+  shown?: SectionRequest,
+  withSources = true,
+): Suggestion[] {
   const available = SUGGESTION_ORDER.filter((key) => entry.sections[language][key] && key !== shown);
   const suggestions: Suggestion[] = available.slice(0, MAX_SECTION_SUGGESTIONS).map((section) => ({
     label: SECTION_LABELS[language][section],
     action: { type: "section", entryId: entry.id, section },
   }));
-  if (shown !== "sources") {
+  if (shown !== "sources" && withSources) {
     suggestions.push({
       label: SECTION_LABELS[language].sources,
       action: { type: "section", entryId: entry.id, section: "sources" },
@@ -113,7 +143,7 @@ function relatedSuggestions(entry: Entry, context: ReplyContext): Suggestion[] {
     .map((related) => entrySuggestion(related, context.language));
 }
 
-function publicationLinks(entry: Entry, context: ReplyContext) {
+function publicationLinks(entry: Entry, context: ReplyContext): Link[] {
   if (!PUBLICATION_CONTEXT.has(entry.id)) return [];
   return [{ label: messagesFor(context.language).publicationLink, url: context.publicationUrl }];
 }
@@ -128,13 +158,19 @@ export function entryReply(
   return {
     ...emptyReply(options.intent ?? "ask", "answered", language),
     entryId: entry.id,
+    entryIds: [entry.id],
     score: options.confidence ?? null,
     title: entry.title[language],
-    blocks: [paragraph(entry.summary[language])],
-    facts: entry.method ? methodFacts(entry.method, language) : [],
-    links: publicationLinks(entry, context),
-    sources: entry.sources,
-    suggestions: [...sectionSuggestions(entry, language), ...relatedSuggestions(entry, context)],
+    body: [
+      paragraph(entry.summary[language]),
+      ...factsElement(entry.method ? methodFacts(entry.method, language) : []),
+      ...linksElement(publicationLinks(entry, context)),
+      ...sourcesElement(entry),
+    ],
+    suggestions: [
+      ...sectionSuggestions(entry, language, undefined, false),
+      ...relatedSuggestions(entry, context),
+    ],
     feedback: { entryId: entry.id },
     candidates: options.candidates ?? [],
   };
@@ -152,9 +188,9 @@ export function sectionReply(
   const base = {
     ...emptyReply("section", "answered", language),
     entryId: entry.id,
+    entryIds: [entry.id],
     score: options.confidence ?? null,
     title: `${entry.title[language]} – ${label}`,
-    links: publicationLinks(entry, context),
     suggestions: [
       ...sectionSuggestions(entry, language, section),
       {
@@ -165,21 +201,22 @@ export function sectionReply(
     feedback: { entryId: entry.id },
     candidates: options.candidates ?? [],
   };
+  const links = linksElement(publicationLinks(entry, context));
   if (section === "sources") {
     return {
       ...base,
       title: messagesFor(language).sourcesTitle(entry.title[language]),
-      blocks: [
+      body: [
         {
           type: "list",
           ordered: false,
           items: entry.sources.map((s) => (s.url ? `[${s.title}](${s.url})` : s.title)),
         },
+        ...links,
       ],
-      sources: entry.sources,
     };
   }
-  return { ...base, blocks: entry.sections[language][section] ?? [], sources: entry.sources };
+  return { ...base, body: [...(entry.sections[language][section] ?? []), ...links] };
 }
 
 /** The entry has no such section: say so and offer the ones it has. */
@@ -189,8 +226,9 @@ export function missingSectionReply(entry: Entry, section: SectionRequest, conte
   return {
     ...emptyReply("section", "info", language),
     entryId: entry.id,
+    entryIds: [entry.id],
     title: entry.title[language],
-    blocks: [
+    body: [
       paragraph(messages.missingSection(entry.title[language], SECTION_LABELS[language][section])),
       paragraph(messages.availableSections),
     ],
@@ -212,7 +250,7 @@ export function clarifyReply(
     ...emptyReply("ask", "clarify", context.language),
     score: confidence,
     title: messages.clarify,
-    blocks: [paragraph(messages.clarifyHint)],
+    body: [paragraph(messages.clarifyHint)],
     choices: choices.map((entry) => entrySuggestion(entry, context.language)),
     candidates,
   };
@@ -244,7 +282,7 @@ export function declineReply(
   return {
     ...emptyReply("ask", "declined", language),
     score: confidence,
-    blocks: [
+    body: [
       paragraph(messages.declined),
       paragraph(nearMisses.length > 0 ? messages.declinedNearMisses : messages.declinedHint),
     ],
@@ -259,7 +297,7 @@ export function declineReply(
 export function noQuestionReply(context: ReplyContext): Reply {
   return {
     ...emptyReply("ask", "info", context.language),
-    blocks: [paragraph(messagesFor(context.language).empty)],
+    body: [paragraph(messagesFor(context.language).empty)],
     suggestions: exploreSuggestions(context.language),
   };
 }
@@ -267,7 +305,7 @@ export function noQuestionReply(context: ReplyContext): Reply {
 export function noContextReply(context: ReplyContext): Reply {
   return {
     ...emptyReply("section", "info", context.language),
-    blocks: [paragraph(messagesFor(context.language).noContext)],
+    body: [paragraph(messagesFor(context.language).noContext)],
     suggestions: exploreSuggestions(context.language),
   };
 }
@@ -278,12 +316,12 @@ export function helpReply(context: ReplyContext, intent: "help" | "greeting" = "
   return {
     ...emptyReply(intent, "info", language),
     title: messages.helpTitle,
-    blocks: [
+    body: [
       ...(intent === "greeting" ? [paragraph(messages.greeting)] : []),
       paragraph(messages.helpIntro),
       { type: "list", ordered: false, items: messages.helpItems },
+      { type: "links", links: [{ label: messages.publicationLink, url: context.publicationUrl }] },
     ],
-    links: [{ label: messages.publicationLink, url: context.publicationUrl }],
     suggestions: [
       ...EXAMPLE_ENTRIES.map((id) => context.knowledge.get(id))
         .filter((entry): entry is Entry => entry !== undefined)
@@ -300,7 +338,7 @@ export function helpReply(context: ReplyContext, intent: "help" | "greeting" = "
 export function thanksReply(context: ReplyContext): Reply {
   return {
     ...emptyReply("thanks", "info", context.language),
-    blocks: [paragraph(messagesFor(context.language).thanks)],
+    body: [paragraph(messagesFor(context.language).thanks)],
     suggestions: exploreSuggestions(context.language),
   };
 }
@@ -308,7 +346,7 @@ export function thanksReply(context: ReplyContext): Reply {
 export function languageReply(context: ReplyContext): Reply {
   return {
     ...emptyReply("language", "info", context.language),
-    blocks: [paragraph(messagesFor(context.language).languageSwitched)],
+    body: [paragraph(messagesFor(context.language).languageSwitched)],
     suggestions: exploreSuggestions(context.language),
   };
 }
@@ -317,14 +355,14 @@ export function tipReply(tip: Entry | undefined, context: ReplyContext): Reply {
   const { language } = context;
   const messages = messagesFor(language);
   if (!tip) {
-    return { ...emptyReply("tip", "info", language), blocks: [paragraph(messages.noTips)] };
+    return { ...emptyReply("tip", "info", language), body: [paragraph(messages.noTips)] };
   }
   const reply = entryReply(tip, context, { intent: "tip" });
   return {
     ...reply,
     title: messages.tipTitle(tip.title[language]),
     suggestions: [
-      ...sectionSuggestions(tip, language),
+      ...sectionSuggestions(tip, language, undefined, false),
       commandSuggestion(messages.suggestion.anotherTip, "tip"),
     ],
   };
@@ -375,7 +413,7 @@ export function listReply(what: ListKind, context: ReplyContext): Reply {
   return {
     ...emptyReply("list", "info", language),
     title: messages.listTitle[what],
-    blocks: [
+    body: [
       paragraph(messages.listIntro(entries.length, messages.listWhat[what])),
       ...groups.flatMap(({ heading, entries: items }) => [
         ...(heading === null ? [] : [paragraph(`**${heading}**`)]),
@@ -402,7 +440,7 @@ export function feedbackReply(helpful: boolean, context: ReplyContext): Reply {
   const messages = messagesFor(context.language);
   return {
     ...emptyReply("feedback", "info", context.language),
-    blocks: [paragraph(helpful ? messages.feedbackThanks : messages.feedbackUnhelpful)],
+    body: [paragraph(helpful ? messages.feedbackThanks : messages.feedbackUnhelpful)],
     suggestions: helpful ? [] : [commandSuggestion(messages.suggestion.help, "help")],
   };
 }
@@ -410,7 +448,19 @@ export function feedbackReply(helpful: boolean, context: ReplyContext): Reply {
 export function unknownEntryReply(context: ReplyContext): Reply {
   return {
     ...emptyReply("ask", "info", context.language),
-    blocks: [paragraph(messagesFor(context.language).unknownEntry)],
+    body: [paragraph(messagesFor(context.language).unknownEntry)],
     suggestions: exploreSuggestions(context.language),
+  };
+}
+
+/** The follow-up could be about either entry: both as buttons. */
+export function whichOneReply(entries: [Entry, Entry], choices: Suggestion[], context: ReplyContext): Reply {
+  const [a, b] = entries;
+  const messages = messagesFor(context.language);
+  return {
+    ...emptyReply("ask", "clarify", context.language),
+    title: conversationMessagesFor(context.language).whichOne(a.title[context.language], b.title[context.language]),
+    body: [paragraph(messages.clarifyHint)],
+    choices,
   };
 }

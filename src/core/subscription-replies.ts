@@ -28,7 +28,7 @@ function subscriptionReply(language: Language, title: string, texts: string[], s
   return {
     ...emptyReply("subscription", "info", language),
     title,
-    blocks: texts.map(paragraph),
+    body: texts.map(paragraph),
     ...(shared ? { audience: "place" as const } : {}),
   };
 }
@@ -108,7 +108,7 @@ export function notHereReply(tip: Reply | undefined, context: ReplyContext): Rep
   if (!tip || tip.outcome !== "answered") {
     return subscriptionReply(context.language, messages.statusTitle, [messages.notHereNothing], false);
   }
-  return { ...tip, intent: "subscription", blocks: [paragraph(messages.notHere), ...tip.blocks] };
+  return { ...tip, intent: "subscription", body: [paragraph(messages.notHere), ...tip.body] };
 }
 
 export function invalidTimeReply(given: string, context: ReplyContext): Reply {
@@ -138,8 +138,12 @@ export function weeklyTipReply(
   return {
     ...answer,
     title: messages.weeklyTitle(tip.title[language]),
-    blocks: [...answer.blocks, paragraph(messages.weeklyFooter(scheduleText(schedule, timeZone, language)))],
-    links: [{ label: messagesFor(language).publicationLink, url: context.publicationUrl }],
+    body: [
+      paragraph(tip.summary[language]),
+      paragraph(messages.weeklyFooter(scheduleText(schedule, timeZone, language))),
+      { type: "links", links: [{ label: messagesFor(language).publicationLink, url: context.publicationUrl }] },
+      ...(tip.sources.length > 0 ? [{ type: "sources" as const, sources: tip.sources }] : []),
+    ],
     suggestions: [
       ...sections.map((section) => ({
         label: SECTION_LABELS[language][section],

@@ -20,10 +20,33 @@ export const COMMANDS = [
 
 export type Command = (typeof COMMANDS)[number];
 
+/** The method attributes of an entry's front matter that can be asked for one by one ("Wie lange?"). */
+export const ATTRIBUTE_KEYS = [
+  "participants",
+  "duration",
+  "selection",
+  "level",
+  "format",
+  "cost",
+  "origin",
+  "legalBasis",
+  "purposes",
+] as const;
+export type AttributeKey = (typeof ATTRIBUTE_KEYS)[number];
+
+/** The questions the method finder may ask, and the answer that leaves one open ("egal"). */
+export const FINDER_QUESTIONS = ["purpose", "size", "format", "time"] as const;
+export type FinderQuestion = (typeof FINDER_QUESTIONS)[number];
+export const ANY = "any";
+
 /** What a button carries back to the core when it is clicked. */
 export type Action =
   | { type: "entry"; entryId: string }
   | { type: "section"; entryId: string; section: SectionRequest }
+  | { type: "attribute"; entryId: string; attribute: AttributeKey }
+  | { type: "compare"; entryIds: [string, string] }
+  | { type: "alternatives"; entryId: string }
+  | { type: "find"; question?: FinderQuestion | undefined; value?: string | undefined }
   | { type: "command"; command: Command }
   | { type: "language"; language: Language }
   | { type: "feedback"; entryId: string; helpful: boolean };
@@ -55,7 +78,11 @@ export type Intent =
   | "list"
   | "language"
   | "feedback"
-  | "subscription";
+  | "subscription"
+  | "attribute"
+  | "compare"
+  | "alternatives"
+  | "find";
 
 /** answered: an entry; clarify: "Meinten Sie …?"; declined: outside what the bot knows; info: anything else. */
 export type Outcome = "answered" | "clarify" | "declined" | "info";
@@ -75,6 +102,24 @@ export interface Link {
   url: string;
 }
 
+export interface TableRow {
+  label: string;
+  cells: string[];
+}
+
+/**
+ * One piece of a reply's body, in reading order. Inline text may hold **bold** and [links](url). Each adapter
+ * renders every kind once, so a new kind of answer is a new composition of these, not a new renderer.
+ */
+export type Element =
+  | Block
+  | { type: "facts"; facts: Fact[] }
+  /** Columns side by side (a comparison); each row starts with its label. */
+  | { type: "table"; columns: string[]; rows: TableRow[] }
+  | { type: "links"; links: Link[] }
+  /** The sources of what the reply says; adapters may fold them away. */
+  | { type: "sources"; sources: Source[] };
+
 /** The platform-neutral reply; adapters render it as HTML, Block Kit or Adaptive Cards. */
 export interface Reply {
   intent: Intent;
@@ -84,12 +129,11 @@ export interface Reply {
   entryId: string | null;
   /** Confidence 0–1 of the retrieval behind the reply; null where no retrieval took place. */
   score: number | null;
+  /** Every entry the reply is about, best first: one for an answer, two for a comparison. */
+  entryIds: string[];
   title?: string | undefined;
-  blocks: Block[];
-  facts: Fact[];
-  links: Link[];
-  sources: Source[];
-  /** "Meinten Sie …?" options, best first. */
+  body: Element[];
+  /** "Meinten Sie …?" options or the methods found, best first. */
   choices: Suggestion[];
   /** Follow-up buttons. */
   suggestions: Suggestion[];

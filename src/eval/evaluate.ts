@@ -49,13 +49,14 @@ export async function readCases(file: string): Promise<EvalCase[]> {
 }
 
 /**
- * The entries a reply offers, best first: the answered entry or the "Meinten Sie …?" choices, then the
+ * The entries a reply offers, best first: the answered entry, the "Meinten Sie …?" choices or the methods found, then the
  * other candidates retrieval considered. Empty when the bot declined or answered without an entry.
  */
 export function rankingOf(reply: Reply): string[] {
   const first: string[] = [];
   if (reply.outcome === "answered" && reply.entryId) first.push(reply.entryId);
-  if (reply.outcome === "clarify") {
+  // "Meinten Sie …?" and the methods a finder or an alternative offers rank their choices.
+  if (reply.outcome === "clarify" || (reply.outcome === "answered" && reply.choices.length > 0)) {
     for (const choice of reply.choices) if (choice.action.type === "entry") first.push(choice.action.entryId);
   }
   if (first.length === 0) return [];

@@ -140,6 +140,11 @@ export class Retriever {
     return { tokens, candidates };
   }
 
+  /** How sure retrieval is that one given entry answers a text, 0 where it is not among the best hits. */
+  confidenceFor(text: string, id: string): number {
+    return this.rank(text).candidates.find((candidate) => candidate.id === id)?.confidence ?? 0;
+  }
+
   retrieve(text: string): Retrieval {
     const { tokens, candidates } = this.rank(text);
     const named = this.entryNamedBy(text);

@@ -8,7 +8,10 @@ const stateSchema = z.object({
   preferredLanguage: language.optional(),
   lastLanguage: language.optional(),
   lastEntryId: z.string().max(100).optional(),
-  choices: z.array(z.string().max(100)).max(5).optional(),
+  previousEntryId: z.string().max(100).optional(),
+  offered: z.array(z.unknown()).max(40).optional(),
+  lastAction: z.unknown().optional(),
+  dialogues: z.record(z.string().max(40), z.unknown()).optional(),
   lastTipId: z.string().max(100).optional(),
 });
 

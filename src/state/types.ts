@@ -10,8 +10,17 @@ export interface ConversationState {
   lastLanguage?: Language | undefined;
   /** Entry of the last answer, so "Risiken?" knows what it refers to. */
   lastEntryId?: string | undefined;
-  /** Entry ids offered by the last "Meinten Sie …?", so "2" can pick one. */
-  choices?: string[] | undefined;
+  /** The entry in view before it, so "und im Vergleich?" has two. */
+  previousEntryId?: string | undefined;
+  /**
+   * The buttons of the last reply, in order, so that a typed "2" picks the second. Opaque to the store: the
+   * core validates each one when it is read back.
+   */
+  offered?: unknown[] | undefined;
+  /** The button action that gives the last answer again, so "auf Englisch bitte" can repeat it. */
+  lastAction?: unknown;
+  /** Multi-turn flows' own state, one slot per flow, validated by the flow (see src/core/dialogues). */
+  dialogues?: Record<string, unknown> | undefined;
   /** Last tip shown, so "noch ein Tipp" moves on. */
   lastTipId?: string | undefined;
 }

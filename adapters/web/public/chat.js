@@ -104,45 +104,82 @@ function buttonRow(items, className, label) {
   return row;
 }
 
+function renderTable(table) {
+  const node = element("table", "compare");
+  const head = element("tr");
+  head.append(element("th"));
+  for (const column of table.columns) {
+    head.append(Object.assign(element("th"), { textContent: column, scope: "col" }));
+  }
+  const thead = element("thead");
+  thead.append(head);
+  node.append(thead);
+  const body = element("tbody");
+  for (const row of table.rows) {
+    const tr = element("tr");
+    tr.append(Object.assign(element("th"), { textContent: row.label, scope: "row" }));
+    for (const cell of row.cells) tr.append(inline(element("td"), cell || "–"));
+    body.append(tr);
+  }
+  node.append(body);
+  return node;
+}
+
+/** One element of the reply's body (see Element in src/core/types.ts). */
+function renderElement(item) {
+  switch (item.type) {
+    case "paragraph":
+      return inline(element("p"), item.text);
+    case "list": {
+      const list = element(item.ordered ? "ol" : "ul");
+      for (const entry of item.items) list.append(inline(element("li"), entry));
+      return list;
+    }
+    case "facts": {
+      const facts = element("dl");
+      for (const fact of item.facts) {
+        facts.append(
+          Object.assign(element("dt"), { textContent: fact.label }),
+          Object.assign(element("dd"), { textContent: fact.value }),
+        );
+      }
+      return facts;
+    }
+    case "table":
+      return renderTable(item);
+    case "links": {
+      const links = element("div", "links");
+      for (const entry of item.links) {
+        const paragraph = element("p", "link");
+        paragraph.append(link(`→ ${entry.label}`, entry.url));
+        links.append(paragraph);
+      }
+      return links;
+    }
+    case "sources": {
+      const details = element("details");
+      details.append(Object.assign(element("summary"), { textContent: t("sources") }));
+      const list = element("ul");
+      for (const source of item.sources) {
+        const entry = element("li");
+        if (source.url) entry.append(link(source.title, source.url));
+        else entry.textContent = source.title;
+        list.append(entry);
+      }
+      details.append(list);
+      return details;
+    }
+    default:
+      return null;
+  }
+}
+
 function renderReply(reply) {
   const bubble = element("div", "message bot");
   if (reply.title) bubble.append(inline(element("h2"), reply.title));
-  for (const block of reply.blocks) {
-    if (block.type === "paragraph") {
-      bubble.append(inline(element("p"), block.text));
-    } else {
-      const list = element(block.ordered ? "ol" : "ul");
-      for (const item of block.items) list.append(inline(element("li"), item));
-      bubble.append(list);
-    }
-  }
-  if (reply.facts.length > 0) {
-    const facts = element("dl");
-    for (const fact of reply.facts) {
-      facts.append(
-        Object.assign(element("dt"), { textContent: fact.label }),
-        Object.assign(element("dd"), { textContent: fact.value }),
-      );
-    }
-    bubble.append(facts);
-  }
-  for (const item of reply.links) {
-    const paragraph = element("p", "link");
-    paragraph.append(link(`→ ${item.label}`, item.url));
-    bubble.append(paragraph);
-  }
-  if (reply.sources.length > 0 && reply.intent !== "section") {
-    const details = element("details");
-    details.append(Object.assign(element("summary"), { textContent: t("sources") }));
-    const list = element("ul");
-    for (const source of reply.sources) {
-      const item = element("li");
-      if (source.url) item.append(link(source.title, source.url));
-      else item.textContent = source.title;
-      list.append(item);
-    }
-    details.append(list);
-    bubble.append(details);
+  for (const item of reply.body) {
+    const node = renderElement(item);
+    if (node) bubble.append(node);
   }
   if (reply.choices.length > 0) {
     bubble.append(

@@ -1,0 +1,188 @@
+import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import type { Entry } from "../knowledge/types.js";
+import { contentWords } from "../search/query.js";
+import type { Retriever } from "../search/retriever.js";
+import { constraintPositions, constraintsIn, countOf, type Constraints } from "./finder/constraints.js";
+import { Lexicon, messageWords, withoutPositions } from "./lexicon.js";
+
+/**
+ * Words that point back to what is being discussed: pronouns, demonstratives and pronominal adverbs
+ * ("das", "dafür", "so was", "it", "this one"). A closed grammatical class, not a list of examples.
+ */
+const REFERRING = new Lexicon(
+  "das, dies, diese, dieser, dieses, es, dafur, dabei, damit, dazu, davon, darin, daran, darauf, dadurch, dort, da, sowas, so was, so etwas, solche, solches, solch, die methode, das verfahren, das format, der ansatz, it, its, this, that, these, those, there, that one, this one, the method, the format, the approach, such",
+  { exact: true },
+);
+/** A message that opens with these continues the last one ("und die Kosten?", "and in Germany?"). */
+const CONTINUING = new Set(["und", "and", "aber", "but", "also", "auch", "so", "ok", "okay"]);
+
+const MAX_ALTERNATIVE_CONTENT_WORDS = 8;
+/** How much less confident retrieval may be in the entry in view than in another before it yields. */
+const IN_VIEW_MARGIN = 0.1;
+
+const FINDER_METHOD = new Lexicon(
+  "methode, methoden, format, formate, formats, verfahren, ansatz, ansatze, instrument, werkzeug, method, methods, approach, approaches, tool, tools, technique, methodenfinder, method finder",
+);
+const FINDER_CHOOSE = new Lexicon(
+  "passt, passen, passend, passende, passenden, eignet, geeignet, geeignete, geeigneten, empfehlen, empfiehlst, empfehlt, finden, suche, suchen, brauche, brauchen, nehmen, nehme, wahlen, which, best, suitable, suits, recommend, suggest, find, looking for, need, should we use, would you use, fits, fit",
+);
+/** Open questions for a suggestion ("was passt?", "what would you use?"), a request where criteria follow. */
+const GENERIC_ASK = new Lexicon(
+  "was passt, was bietet sich an, was gibt es, was gibts, was kann ich, was konnen wir, was empfiehlst du, was empfehlt ihr, was wurdest du, was nehmen wir, was machen wir, what fits, what would you use, what works, what do you recommend, what can we do, what could we do, what should we do, any suggestions, any ideas, which one, welche methode, which method, which format",
+  { exact: true },
+);
+/** Questions for the name of something described ("wie heißt das", "what is it called"). */
+const NAMING = new Lexicon(
+  "wie heisst, wie nennt man, wie nennt sich, was ist das, ist das, was war das, gibt es ein verfahren bei dem, gibt es eine methode bei der, what is it called, what is that called, what's it called, what is this called, is there a method where, is there a format where, what was that",
+  { exact: true },
+);
+const FINDER_HELP = new Lexicon(
+  "methodenfinder, method finder, methode finden, methode zu finden, methode aussuchen, methode auswahlen, find a method, choose a method, pick a method",
+  { exact: true },
+);
+
+/** "gibt es was Ähnliches?", "something similar", "eine Alternative". */
+const ALTERNATIVE = new Lexicon(
+  "ahnlich, ahnliches, ahnliche, ahnlichen, alternative, alternativen, stattdessen, vergleichbar, vergleichbares, similar, alternative, alternatives, instead, comparable",
+);
+/** "eine andere Methode?", "another one": alternatives unless a facet is asked ("andere Risiken?"). */
+const OTHER = new Lexicon("andere, anderes, anderen, anderer, other, another, else", { exact: true });
+
+export type Target =
+  | { kind: "entry"; entry: Entry; how: "named" | "in-view" | "retrieved" }
+  | { kind: "which"; entries: [Entry, Entry] }
+  | { kind: "none" };
+
+export class Conversation {
+  constructor(
+    private readonly knowledge: KnowledgeBase,
+    private readonly retriever: Retriever,
+  ) {}
+
+  /** Whether the message points back to the entry in view by its words. */
+  refersBack(text: string): boolean {
+    const words = messageWords(text);
+    return REFERRING.matches(words) || CONTINUING.has(words[0] ?? "");
+  }
+
+  /** The message without words that point back, to see whether anything else is left. */
+  private withoutReferences(text: string): string {
+    const words = messageWords(text);
+    const positions = REFERRING.positionsIn(words);
+    if (CONTINUING.has(words[0] ?? "")) positions.push(0);
+    return withoutPositions(text, positions);
+  }
+
+  /** Entries named in a text, in the order of retrieval's confidence. */
+  namedIn(text: string): Entry[] {
+    const named = this.retriever.entriesNamedInText(text);
+    const whole = this.retriever.entryNamedBy(text);
+    if (whole) named.add(whole);
+    if (named.size <= 1) return [...named].map((id) => this.knowledge.get(id)).filter(isEntry);
+    const order = this.retriever.rank(text).candidates.map((candidate) => candidate.id);
+    const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+    return [...named]
+      .sort((a, b) => rank(a) - rank(b))
+      .map((id) => this.knowledge.get(id))
+      .filter(isEntry);
+  }
+
+  /**
+   * Which entry a follow-up is about. `rest` is the message without the words of what it asks for
+   * ("Ablauf", "wie lange"). A named entry wins; a facet ("wie lange", "Beispiel") or nothing left asks
+   * about the entry in view. Otherwise the evidence decides: retrieval is asked how well the entry in view
+   * explains the message and how well the best other entry does. The entry in view keeps the turn unless
+   * another explains clearly more; then a message that points back ("dafür", "it") is asked about, one
+   * that does not goes to the other.
+   */
+  target(text: string, rest: string, inView: Entry | undefined, asksFacet: boolean): Target {
+    const namedId = this.retriever.entryNamedBy(rest);
+    const named = namedId && namedId !== inView?.id ? this.knowledge.get(namedId) : undefined;
+    if (named) return { kind: "entry", entry: named, how: "named" };
+    if (!inView) return { kind: "none" };
+    const namedElsewhere = this.namedIn(rest).find((entry) => entry.id !== inView.id);
+    if (namedElsewhere) return { kind: "entry", entry: namedElsewhere, how: "named" };
+    // "Wie lange?", "gibt's ein Beispiel aus einer Verwaltung?": a facet of the entry in view.
+    if (asksFacet || !this.retriever.hasContent(this.withoutReferences(rest))) {
+      return { kind: "entry", entry: inView, how: "in-view" };
+    }
+    const retrieval = this.retriever.retrieve(rest);
+    const best =
+      retrieval.outcome === "answer"
+        ? retrieval.best
+        : retrieval.outcome === "clarify"
+          ? retrieval.choices[0]
+          : undefined;
+    // Words that nothing in the knowledge base explains are no follow-up ("can you reset my password?").
+    if (!best) return { kind: "none" };
+    const other = best.id !== inView.id ? this.knowledge.get(best.id) : undefined;
+    if (!other) return { kind: "entry", entry: inView, how: "in-view" };
+    const inViewConfidence = this.retriever.confidenceFor(rest, inView.id);
+    if (inViewConfidence >= best.confidence - IN_VIEW_MARGIN) {
+      return { kind: "entry", entry: inView, how: "in-view" };
+    }
+    if (this.refersBack(text)) return { kind: "which", entries: [inView, other] };
+    return { kind: "entry", entry: other, how: "retrieved" };
+  }
+
+  /**
+   * Whether a message says more than a request for a method would ("… wo Laien Fachleute befragen"): what is
+   * left without criteria, request words, references and the name of `except` still has content.
+   */
+  hasOwnContent(text: string, except?: Entry): boolean {
+    const words = messageWords(text);
+    const positions = [
+      ...constraintPositions(text),
+      ...FINDER_METHOD.positionsIn(words),
+      ...FINDER_CHOOSE.positionsIn(words),
+      ...FINDER_HELP.positionsIn(words),
+      ...ALTERNATIVE.positionsIn(words),
+      ...OTHER.positionsIn(words),
+    ];
+    const rest = this.withoutReferences(withoutPositions(text, positions));
+    if (!this.retriever.hasContent(rest)) return false;
+    return !except || this.retriever.entryNamedBy(rest) !== except.id;
+  }
+
+  /**
+   * Whether a message asks for a method to be found: "Hilf mir, eine Methode zu finden", "Welche Methode
+   * passt für 30 Leute?", "was bietet sich an – ein Abend, kaum Budget?", or criteria alone ("30 Personen,
+   * 2 Stunden, online"). "described" when it also describes the task in words of its own ("… zum
+   * Klinikstandort"): those words then count as evidence, and the finder does not ask back. A message that
+   * names an entry is about that entry instead; a description without a request for a method is a question.
+   */
+  methodRequest(text: string): "criteria" | "described" | undefined {
+    const words = messageWords(text);
+    if (FINDER_HELP.matches(words)) return "criteria";
+    if (this.namedIn(text).length > 0) return undefined;
+    // "Wie heißt das Verfahren, bei dem …?" asks for the name of one method, not for a choice.
+    if (NAMING.matches(words)) return undefined;
+    const criteria = countOf(constraintsIn(text));
+    const methodWord = FINDER_METHOD.matches(words);
+    const explicit = (methodWord && FINDER_CHOOSE.matches(words)) || (GENERIC_ASK.matches(words) && criteria >= 1);
+    if (this.hasOwnContent(text)) return explicit ? "described" : undefined;
+    return explicit || criteria >= 2 || (methodWord && criteria >= 1) ? "criteria" : undefined;
+  }
+
+  /**
+   * "etwas Ähnliches?", "eine andere Methode?" (the latter only where no facet is asked). Such a request is
+   * a short follow-up; in a longer question "stattdessen" is part of the question ("… online instead?").
+   */
+  asksForAlternative(text: string, asksFacet: boolean): boolean {
+    const words = messageWords(text);
+    if (contentWords(text).length > MAX_ALTERNATIVE_CONTENT_WORDS) return false;
+    return ALTERNATIVE.matches(words) || (!asksFacet && OTHER.matches(words));
+  }
+
+  /** Criteria and nothing else ("für kleine Gruppen?", "und online?"): what else fits them. */
+  criteriaOnly(text: string): Constraints | undefined {
+    const constraints = constraintsIn(text);
+    if (countOf(constraints) === 0) return undefined;
+    const rest = this.withoutReferences(withoutPositions(text, constraintPositions(text)));
+    return this.retriever.hasContent(rest) ? undefined : constraints;
+  }
+}
+
+function isEntry(entry: Entry | undefined): entry is Entry {
+  return entry !== undefined;
+}

@@ -1,0 +1,240 @@
+import { z } from "zod";
+import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
+import type { Retriever } from "../../search/retriever.js";
+import type { ConversationState } from "../../state/types.js";
+import { conversationMessagesFor } from "../conversation-messages.js";
+import {
+  constraintPositions,
+  constraintsIn,
+  constraintsSchema,
+  countOf,
+  merged,
+  type Constraints,
+} from "../finder/constraints.js";
+import { rankMethods, type RankedMethod } from "../finder/rank.js";
+import { criteriaText, finderQuestionReply, methodListReply } from "../finder/replies.js";
+import { Lexicon, messageWords, withoutPositions } from "../lexicon.js";
+import type { ReplyContext } from "../replies.js";
+import type { TurnResult } from "../turn-result.js";
+import { ANY, FINDER_QUESTIONS, type Action, type FinderQuestion } from "../types.js";
+import { readSlot, withSlot } from "./dialogue.js";
+
+const NAME = "finder";
+/** At most this many questions before the result. */
+export const MAX_QUESTIONS = 3;
+/** With this many criteria given at once, the result comes without questions. */
+const ENOUGH_CRITERIA = 3;
+/** With at most this many methods left, another question would not change much. */
+const FEW_ENOUGH = 3;
+const TEXT_FIT_ENTRIES = 10;
+
+const finderState = z.object({
+  constraints: constraintsSchema,
+  asked: z.array(z.enum(FINDER_QUESTIONS)).max(FINDER_QUESTIONS.length),
+  awaiting: z.enum(FINDER_QUESTIONS).optional(),
+  /** How well the first message's words fit each method (retrieval confidence by entry id); no text. */
+  textFit: z.record(z.string().max(100), z.number().min(0).max(1)).optional(),
+  /** The method the first message described, first where it meets the criteria. */
+  lead: z.string().max(100).optional(),
+});
+type FinderState = z.infer<typeof finderState>;
+
+/** "egal", "doesn't matter": the question stays open. */
+const ANY_ANSWER = new Lexicon(
+  "egal, beliebig, ist egal, mir egal, weiss nicht, keine ahnung, offen, keine vorgabe, any, anything, whatever, doesn't matter, does not matter, no preference, don't know, not sure, no idea",
+  { exact: true },
+);
+/** Words around an answer that do not change it ("eher online bitte"). */
+const ANSWER_FILLER = new Lexicon(
+  "eher, bitte, also, ja, nein, und, oder, aber, ok, okay, so, ca, etwa, ungefahr, rund, mal, auch, lieber, am, besten, wir, haben, wollen, mochten, sollen, es, soll, sein, mit, fur, the, a, an, and, or, but, please, yes, no, maybe, we, want, would, like, to, be, about, around, with, for, it, should, rather, prefer",
+  { exact: true },
+);
+
+/** Which criterion each question fills. */
+function isAnswered(question: FinderQuestion, constraints: Constraints): boolean {
+  switch (question) {
+    case "purpose":
+      return constraints.purpose !== undefined;
+    case "size":
+      return constraints.people !== undefined;
+    case "format":
+      return constraints.format !== undefined;
+    case "time":
+      return constraints.time !== undefined;
+  }
+}
+
+/** A question matters when the methods still in the running differ in what it asks. */
+function splits(question: FinderQuestion, ranked: readonly RankedMethod[]): boolean {
+  const values = new Set(
+    ranked.map(({ entry }) => {
+      const method = entry.method!;
+      switch (question) {
+        case "purpose":
+          return method.purposes[0];
+        case "size":
+          return `${method.participants.min}-${method.participants.max}`;
+        case "format":
+          return method.format;
+        case "time":
+          return method.durationClass;
+      }
+    }),
+  );
+  return values.size > 1;
+}
+
+function answerValue(question: FinderQuestion, value: string): Constraints {
+  if (value === ANY) return {};
+  const parsed = constraintsSchema.safeParse(
+    question === "size"
+      ? { people: Number(value) }
+      : question === "purpose"
+        ? { purpose: value }
+        : question === "format"
+          ? { format: value }
+          : { time: value },
+  );
+  return parsed.success ? parsed.data : {};
+}
+
+/**
+ * The method finder: criteria from the message itself, what is missing and matters asked one question at a
+ * time (at most three, each with an "egal"), then a ranked list over the methods' front-matter attributes.
+ * After the result, a message that only adds criteria ("und online?") refines it.
+ */
+export class FinderDialogue {
+  constructor(
+    private readonly knowledge: KnowledgeBase,
+    private readonly retriever: Retriever,
+  ) {}
+
+  /**
+   * "Welche Methode passt für 30 Leute online?" With `askBack` false (the message describes the task in
+   * its own words), the result comes at once.
+   */
+  start(
+    text: string,
+    context: ReplyContext,
+    state: ConversationState,
+    options: { askBack: boolean } = { askBack: true },
+  ): TurnResult {
+    const textFit: Record<string, number> = {};
+    const rest = withoutPositions(text, constraintPositions(text));
+    if (this.retriever.hasContent(rest)) {
+      for (const candidate of this.retriever.rank(rest).candidates.slice(0, TEXT_FIT_ENTRIES)) {
+        if (this.knowledge.get(candidate.id)?.method) textFit[candidate.id] = candidate.confidence;
+      }
+    }
+    // A description retrieval is sure of names its method: it leads, where it meets the criteria.
+    const retrieval = options.askBack ? undefined : this.retriever.retrieve(text);
+    const described =
+      retrieval?.outcome === "answer"
+        ? retrieval.best
+        : retrieval?.outcome === "clarify"
+          ? retrieval.choices[0]
+          : undefined;
+    const lead = described && this.knowledge.get(described.id)?.method ? described.id : undefined;
+    const constraints = constraintsIn(text);
+    const asked = !options.askBack || countOf(constraints) >= ENOUGH_CRITERIA ? [...FINDER_QUESTIONS] : [];
+    return this.next({ constraints, asked, textFit, lead }, context, state);
+  }
+
+  /** A button of the finder: an answer to its question, or (without one) a fresh start. */
+  onAction(action: Extract<Action, { type: "find" }>, context: ReplyContext, state: ConversationState) {
+    const current = readSlot(state, NAME, finderState);
+    if (!action.question || !current) return this.next({ constraints: {}, asked: [] }, context, state);
+    return this.answer(current, action.question, answerValue(action.question, action.value ?? ANY), context, state);
+  }
+
+  /**
+   * A typed message while the finder is active: an answer to its question or more criteria. Undefined when
+   * the message is about something else; the finder then ends.
+   */
+  continue(text: string, context: ReplyContext, state: ConversationState): TurnResult | undefined {
+    const current = readSlot(state, NAME, finderState);
+    if (!current) return undefined;
+    const words = messageWords(text);
+    const given = constraintsIn(text);
+    const covered = new Set([
+      ...constraintPositions(text),
+      ...ANY_ANSWER.positionsIn(words),
+      ...ANSWER_FILLER.positionsIn(words),
+    ]);
+    // Only a message made of criteria and answer words belongs to the finder; anything else is a new question.
+    if (words.length === 0 || words.some((_, i) => !covered.has(i))) return undefined;
+    if (current.awaiting) {
+      const bare = /^\s*(?:ca\.?\s*|etwa\s*)?(\d{1,6})\s*$/i.exec(text)?.[1];
+      const update = bare && current.awaiting === "size" ? { people: Number(bare) } : given;
+      return this.answer(current, current.awaiting, update, context, state);
+    }
+    if (countOf(given) === 0) return undefined;
+    return this.next({ ...current, constraints: merged(current.constraints, given) }, context, state);
+  }
+
+  /** The last result again, in the reply's language (after "auf Englisch bitte"). */
+  replay(context: ReplyContext, state: ConversationState): TurnResult | undefined {
+    const current = readSlot(state, NAME, finderState);
+    return current ? this.next(current, context, state) : undefined;
+  }
+
+  isActive(state: ConversationState): boolean {
+    return readSlot(state, NAME, finderState) !== undefined;
+  }
+
+  end(state: ConversationState): ConversationState {
+    return withSlot(state, NAME, undefined);
+  }
+
+  private answer(
+    current: FinderState,
+    question: FinderQuestion,
+    update: Constraints,
+    context: ReplyContext,
+    state: ConversationState,
+  ): TurnResult {
+    const asked = current.asked.includes(question) ? current.asked : [...current.asked, question];
+    return this.next({ ...current, constraints: merged(current.constraints, update), asked }, context, state);
+  }
+
+  private ranked(current: FinderState, context: ReplyContext): RankedMethod[] {
+    return rankMethods(this.knowledge.ofKind("method"), current.constraints, {
+      language: context.language,
+      textFit: new Map(Object.entries(current.textFit ?? {})),
+      lead: current.lead,
+    });
+  }
+
+  private next(current: FinderState, context: ReplyContext, state: ConversationState): TurnResult {
+    const ranked = this.ranked(current, context);
+    const question =
+      current.asked.length < MAX_QUESTIONS && ranked.length > FEW_ENOUGH
+        ? FINDER_QUESTIONS.find(
+            (q) => !current.asked.includes(q) && !isAnswered(q, current.constraints) && splits(q, ranked),
+          )
+        : undefined;
+    if (question) {
+      const asking = { ...current, awaiting: question, asked: [...current.asked, question] };
+      return {
+        reply: finderQuestionReply(question, asking.asked.length, MAX_QUESTIONS, current.constraints, context),
+        state: withSlot(state, NAME, asking),
+      };
+    }
+    const messages = conversationMessagesFor(context.language);
+    const criteria = criteriaText(current.constraints, context);
+    const reply = methodListReply(ranked, context, {
+      intent: "find",
+      title: messages.finderResultTitle,
+      intro: messages.finderIntro(criteria),
+      suggestions: [{ label: messages.finderRestart, action: { type: "find" } }],
+    });
+    const done = { ...current, awaiting: undefined, asked: [...FINDER_QUESTIONS] };
+    return {
+      reply,
+      state: {
+        ...withSlot(state, NAME, done),
+        ...(reply.entryId ? { lastEntryId: reply.entryId } : {}),
+      },
+    };
+  }
+}
