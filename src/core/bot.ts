@@ -11,10 +11,11 @@ import { Conversation } from "./conversation.js";
 import { conversationMessagesFor } from "./conversation-messages.js";
 import { FinderDialogue } from "./dialogues/finder.js";
 import { detectFacet, type Facet, type FacetRequest } from "./facets.js";
-import { constraintsIn, countOf, type Constraints } from "./finder/constraints.js";
+import { constraintPositions, constraintsIn, countOf, type Constraints } from "./finder/constraints.js";
+import { withoutPositions } from "./lexicon.js";
 import { rankMethods } from "./finder/rank.js";
 import { criteriaText, methodListReply } from "./finder/replies.js";
-import { detectIntent, type DetectedIntent } from "./intents.js";
+import { detectIntent, requestedLanguage, type DetectedIntent } from "./intents.js";
 import { detectLanguage, languageOfLocale } from "./language.js";
 import { numberedActions } from "./reply-view.js";
 import * as replies from "./replies.js";
@@ -292,6 +293,8 @@ export class Bot {
   private onText(text: string, turn: Turn, state: ConversationState): Pending<TurnResult> {
     const intent = detectIntent(text);
     if (intent.type === "language") return this.switchLanguage(intent.language, turn, state);
+    const asked = intent.type === "ask" ? requestedLanguage(text) : undefined;
+    if (asked && this.conversation.namedIn(text).length === 0) return this.switchLanguage(asked, turn, state);
     if (intent.type === "choice") {
       const action = parseAction(state.offered?.[intent.index]);
       if (action) return this.onAction(action, turn, state);
@@ -299,7 +302,9 @@ export class Bot {
     const context = this.context(this.languageFor(turn, state, text));
     // An active flow reads the message first; a message that is not for it ends it.
     if (intent.type === "ask" && this.finder.isActive(state)) {
-      const answered = this.finder.continue(text, context, state);
+      const answered = this.finder.continue(text, context, state, {
+        asksSomethingElse: this.asksSomethingElse(text),
+      });
       if (answered) return this.found(answered);
     }
     const current = this.finder.isActive(state) ? this.finder.end(state) : state;
@@ -339,9 +344,20 @@ export class Bot {
    */
   private converse(text: string, context: replies.ReplyContext, state: ConversationState): TurnResult {
     const inView = this.entry(state.lastEntryId);
-    // A message that is an entry's name ("Zufallsauswahl", "Beteiligungsstufen") asks for that entry.
-    if (this.options.retriever.entryNamedBy(text)) return this.ask(text, context, state);
     const facet = detectFacet(text);
+    // A message that is an entry's name ("Zufallsauswahl", "Beteiligungsstufen") asks for that entry –
+    // unless it is made of facet words only and an entry is in view ("online oder Präsenz?").
+    const facetOnly = inView && facet && !this.options.retriever.hasContent(facet.rest);
+    if (!facetOnly && this.options.retriever.entryNamedBy(text)) return this.ask(text, context, state);
+
+    // "und welches ist billiger?", "which one needs more people?" right after a comparison.
+    const last = replayOf(state.lastAction);
+    if (last !== "finder" && last?.type === "compare" && this.conversation.namedIn(text).length === 0) {
+      const [a, b] = last.entryIds.map((id) => this.entry(id));
+      if (a && b && (facet || this.conversation.asksWhichOfTwo(text))) {
+        return this.compare(a, b, context, state, facet);
+      }
+    }
 
     const cue = compareCueIn(text);
     if (cue) {
@@ -392,6 +408,16 @@ export class Bot {
     if (!this.conversation.hasOwnContent(text, except)) return false;
     const retrieval = this.options.retriever.retrieve(text);
     return retrieval.outcome === "answer" && countOf(constraintsIn(text)) < 2;
+  }
+
+  /**
+   * Whether a message asks more than criteria: about a facet ("wie lange dauert das bei 20 Leuten?"), an
+   * entry by name, or something retrieval knows an answer to.
+   */
+  private asksSomethingElse(text: string): boolean {
+    const rest = withoutPositions(text, constraintPositions(text));
+    if (detectFacet(rest) || this.conversation.namedIn(text).length > 0) return true;
+    return this.conversation.hasOwnContent(text) && this.options.retriever.retrieve(rest).outcome === "answer";
   }
 
   /**
@@ -489,9 +515,16 @@ export class Bot {
     return { reply: whichOneReply(entries, choices, context), state };
   }
 
-  private compare(a: Entry, b: Entry, context: replies.ReplyContext, state: ConversationState): TurnResult {
+  private compare(
+    a: Entry,
+    b: Entry,
+    context: replies.ReplyContext,
+    state: ConversationState,
+    focus?: FacetRequest,
+  ): TurnResult {
+    const first = focus?.facet.kind === "attribute" ? focus.facet.attribute : undefined;
     return {
-      reply: comparisonReply(a, b, context),
+      reply: comparisonReply(a, b, context, { first }),
       state: showing(showing(state, a.id), b.id),
       replay: { type: "compare", entryIds: [a.id, b.id] },
     };

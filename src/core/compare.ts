@@ -9,7 +9,7 @@ import type { AttributeKey, Reply, TableRow } from "./types.js";
 
 /** Words that ask for a comparison of what they name ("Unterschied", "im Vergleich zu", "vs."). */
 const COMPARE = new Lexicon(
-  "unterschied, unterschiede, unterscheiden, unterscheidet, vergleich, vergleichen, verglichen, gegenuberstellung, versus, vs, gegenuber, difference, differences, differ, compare, compared, comparison, contrast, better than, besser als",
+  "unterschied, unterschiede, unterscheiden, unterscheidet, vergleich, vergleichen, verglichen, gegenuberstellung, versus, vs, gegenuber, difference, differences, differ, compare, compared, comparison, contrast, better than, besser als, dasselbe, das gleiche, derselbe, dieselbe, the same, same thing, same as",
 );
 /** "X oder Y?", "X or Y?": a choice between two named entries is a comparison too. */
 const EITHER = new Lexicon("oder, or", { exact: true });
@@ -50,13 +50,20 @@ function firstPoint(entry: Entry, section: SectionKey, language: Language): stri
 }
 
 /** Two entries side by side: what each is in one sentence, the methods' key facts, and when each fits. */
-export function comparisonReply(a: Entry, b: Entry, context: ReplyContext): Reply {
+export function comparisonReply(
+  a: Entry,
+  b: Entry,
+  context: ReplyContext,
+  options: { first?: AttributeKey | undefined } = {},
+): Reply {
   const { language } = context;
   const messages = conversationMessagesFor(language);
   const rows: TableRow[] = [
     { label: messages.compareSummary, cells: [a, b].map((e) => firstSentence(e.summary[language])) },
   ];
-  for (const attribute of ROWS) {
+  // The fact asked about ("welches ist billiger?") comes first.
+  const order = options.first ? [options.first, ...ROWS.filter((row) => row !== options.first)] : ROWS;
+  for (const attribute of order) {
     const cells = [a, b].map((e) => (e.method ? (attributeText(e.method, attribute, language) ?? "") : ""));
     if (cells.some(Boolean)) rows.push({ label: messages.attribute[attribute], cells });
   }

@@ -13,6 +13,10 @@ const REFERRING = new Lexicon(
   "das, dies, diese, dieser, dieses, es, dafur, dabei, damit, dazu, davon, darin, daran, darauf, dadurch, dort, da, sowas, so was, so etwas, solche, solches, solch, die methode, das verfahren, das format, der ansatz, it, its, this, that, these, those, there, that one, this one, the method, the format, the approach, such",
   { exact: true },
 );
+const WHICH_OF_TWO = new Lexicon(
+  "welche, welches, welcher, beide, beiden, beides, which, both, either, the two, die zwei, die beiden",
+  { exact: true },
+);
 /** A message that opens with these continues the last one ("und die Kosten?", "and in Germany?"). */
 const CONTINUING = new Set(["und", "and", "aber", "but", "also", "auch", "so", "ok", "okay"]);
 
@@ -28,7 +32,7 @@ const FINDER_CHOOSE = new Lexicon(
 );
 /** Open questions for a suggestion ("was passt?", "what would you use?"), a request where criteria follow. */
 const GENERIC_ASK = new Lexicon(
-  "was passt, was bietet sich an, was gibt es, was gibts, was kann ich, was konnen wir, was empfiehlst du, was empfehlt ihr, was wurdest du, was nehmen wir, was machen wir, what fits, what would you use, what works, what do you recommend, what can we do, what could we do, what should we do, any suggestions, any ideas, which one, welche methode, which method, which format",
+  "gibt es eine methode, gibt es ein verfahren, gibt es ein format, welche verfahren gibt es, welche methoden gibt es, welche formate gibt es, is there a method, is there a format, is there an approach, what methods are there, what formats are there, was passt, was bietet sich an, was gibt es, was gibts, was kann ich, was konnen wir, was empfiehlst du, was empfehlt ihr, was wurdest du, was nehmen wir, was machen wir, what fits, what would you use, what works, what do you recommend, what can we do, what could we do, what should we do, any suggestions, any ideas, which one, welche methode, which method, which format",
   { exact: true },
 );
 /** Questions for the name of something described ("wie heißt das", "what is it called"). */
@@ -44,6 +48,11 @@ const FINDER_HELP = new Lexicon(
 /** "gibt es was Ähnliches?", "something similar", "eine Alternative". */
 const ALTERNATIVE = new Lexicon(
   "ahnlich, ahnliches, ahnliche, ahnlichen, alternative, alternativen, stattdessen, vergleichbar, vergleichbares, similar, alternative, alternatives, instead, comparable",
+);
+/** "was Günstigeres?", "something shorter": a comparative asks for another method that is more so. */
+const COMPARATIVE = new Lexicon(
+  "gunstiger, gunstigeres, gunstigere, billiger, billigeres, billigere, kleiner, kleineres, kleinere, kurzer, kurzeres, kurzere, schneller, schnelleres, einfacher, einfacheres, cheaper, smaller, shorter, quicker, faster, simpler, easier",
+  { exact: true },
 );
 /** "eine andere Methode?", "another one": alternatives unless a facet is asked ("andere Risiken?"). */
 const OTHER = new Lexicon("andere, anderes, anderen, anderer, other, another, else", { exact: true });
@@ -100,7 +109,8 @@ export class Conversation {
     const named = namedId && namedId !== inView?.id ? this.knowledge.get(namedId) : undefined;
     if (named) return { kind: "entry", entry: named, how: "named" };
     if (!inView) return { kind: "none" };
-    const namedElsewhere = this.namedIn(rest).find((entry) => entry.id !== inView.id);
+    // The whole message counts here: a facet word may be part of a name ("participatory budget").
+    const namedElsewhere = this.namedIn(text).find((entry) => entry.id !== inView.id);
     if (namedElsewhere) return { kind: "entry", entry: namedElsewhere, how: "named" };
     // "Wie lange?", "gibt's ein Beispiel aus einer Verwaltung?": a facet of the entry in view.
     if (asksFacet || !this.retriever.hasContent(this.withoutReferences(rest))) {
@@ -113,8 +123,13 @@ export class Conversation {
         : retrieval.outcome === "clarify"
           ? retrieval.choices[0]
           : undefined;
-    // Words that nothing in the knowledge base explains are no follow-up ("can you reset my password?").
-    if (!best) return { kind: "none" };
+    // Words that nothing explains are a follow-up only where the entry in view has some of them ("wie
+    // krieg ich da den Rücklauf hoch?"), not otherwise ("can you reset my password?").
+    if (!best) {
+      return this.retriever.confidenceFor(rest, inView.id) > 0
+        ? { kind: "entry", entry: inView, how: "in-view" }
+        : { kind: "none" };
+    }
     const other = best.id !== inView.id ? this.knowledge.get(best.id) : undefined;
     if (!other) return { kind: "entry", entry: inView, how: "in-view" };
     const inViewConfidence = this.retriever.confidenceFor(rest, inView.id);
@@ -137,11 +152,17 @@ export class Conversation {
       ...FINDER_CHOOSE.positionsIn(words),
       ...FINDER_HELP.positionsIn(words),
       ...ALTERNATIVE.positionsIn(words),
+      ...COMPARATIVE.positionsIn(words),
       ...OTHER.positionsIn(words),
     ];
     const rest = this.withoutReferences(withoutPositions(text, positions));
     if (!this.retriever.hasContent(rest)) return false;
     return !except || this.retriever.entryNamedBy(rest) !== except.id;
+  }
+
+  /** "welche von beiden?", "which one?": a question about the two just compared. */
+  asksWhichOfTwo(text: string): boolean {
+    return WHICH_OF_TWO.matches(messageWords(text));
   }
 
   /**
@@ -171,7 +192,9 @@ export class Conversation {
   asksForAlternative(text: string, asksFacet: boolean): boolean {
     const words = messageWords(text);
     if (contentWords(text).length > MAX_ALTERNATIVE_CONTENT_WORDS) return false;
-    return ALTERNATIVE.matches(words) || (!asksFacet && OTHER.matches(words));
+    if (ALTERNATIVE.matches(words) || COMPARATIVE.matches(words)) return true;
+    // "eine andere Methode?", "another one?" – but not "in einem anderen Bundesland?"
+    return !asksFacet && OTHER.matches(words) && (FINDER_METHOD.matches(words) || !this.hasOwnContent(text));
   }
 
   /** Criteria and nothing else ("für kleine Gruppen?", "und online?"): what else fits them. */

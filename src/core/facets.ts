@@ -38,19 +38,19 @@ const FACET_WORDS: [Facet, Lexicon][] = [
   [
     { kind: "attribute", attribute: "selection" },
     new Lexicon(
-      "ausgelost, auslosen, losverfahren, losen, zufallsauswahl, zufallig, auswahl, ausgewahlt, rekrutiert, rekrutierung, wer nimmt teil, wer darf, wer kann mitmachen, wer macht mit, wer kommt, selected, selection, random, lottery, recruited, recruitment, who takes part, who can take part, who participates, who can join",
+      "ausgelost, auslosen, losverfahren, losen, zufallsauswahl, zufallig, auswahl, ausgewahlt, ausgesucht, aussuchen, rekrutiert, rekrutierung, wer nimmt teil, wer sitzt, who sits, picked, chosen, wer darf, wer kann mitmachen, wer macht mit, wer kommt, selected, selection, random, lottery, recruited, recruitment, who takes part, who can take part, who participates, who can join",
     ),
   ],
   [
     { kind: "attribute", attribute: "cost" },
     new Lexicon(
-      "teuer, kosten, kostet, kostspielig, preis, geld, budget, gunstig, billig, aufwand, aufwendig, ressourcen, personal, expensive, cost, costs, price, money, cheap, effort, resources",
+      "teuer, kosten, kostet, kostspielig, kostenmassig, pricey, costly, preis, geld, budget, gunstig, billig, aufwand, aufwendig, ressourcen, personal, expensive, cost, costs, price, money, cheap, effort, resources",
     ),
   ],
   [
     { kind: "attribute", attribute: "legalBasis" },
     new Lexicon(
-      "rechtlich, rechtsgrundlage, gesetz, gesetzlich, gesetzliche, paragraf, paragraph, vorgeschrieben, pflicht, verpflichtend, rechtslage, legal, legally, law, statutory, mandatory, required by law",
+      "rechtlich, rechtsgrundlage, gesetz, gesetzlich, gesetzliche, quorum, quoren, quorum, paragraf, paragraph, vorgeschrieben, pflicht, verpflichtend, rechtslage, legal, legally, law, statutory, mandatory, required by law",
     ),
   ],
   [
@@ -100,7 +100,7 @@ const FACET_WORDS: [Facet, Lexicon][] = [
   [
     { kind: "section", section: "example" },
     new Lexicon(
-      "beispiel, beispiele, praxisbeispiel, praxisbeispiele, in deutschland, wo gab es, example, examples, case, cases, in germany",
+      "beispiel, beispiele, bsp, praxisbeispiel, praxisbeispiele, in deutschland, wo gab es, example, examples, case, cases, in germany",
     ),
   ],
   [{ kind: "section", section: "why" }, new Lexicon("warum, wieso, weshalb, why")],

@@ -118,6 +118,26 @@ function detectSubscription(text: string, words: readonly string[]): DetectedInt
   return undefined;
 }
 
+const LANGUAGE = "(englisch|english|deutsch|german)";
+/**
+ * A language asked for inside a longer message: "auf Englisch bitte, ist für unsere Partnerstadt",
+ * "can you answer in English?", "in German please". The language's name must end the request ("auf
+ * Englisch", then a pause or "bitte"), so "in German land-use planning" stays a question.
+ */
+const LANGUAGE_REQUESTS = [
+  new RegExp(`\\b(?:auf|in)\\s+${LANGUAGE}(?=\\s*(?:$|[,.;:!?()–-]|bitte\\b|please\\b))`, "iu"),
+  new RegExp(`\\b${LANGUAGE}\\s+(?:bitte|please)\\b`, "iu"),
+  new RegExp(`\\b(?:answer|reply|respond|antworte\\w*|switch\\w*|wechsel\\w*)\\s+(?:\\S+\\s+){0,2}?(?:auf|in|to|ins)\\s+${LANGUAGE}\\b`, "iu"),
+];
+
+export function requestedLanguage(text: string): Language | undefined {
+  for (const pattern of LANGUAGE_REQUESTS) {
+    const name = pattern.exec(text)?.[1]?.toLowerCase();
+    if (name) return name === "englisch" || name === "english" ? "en" : "de";
+  }
+  return undefined;
+}
+
 const CHOICE_NUMBER = /^\s*(?:nr\.?|nummer|number|#)?\s*\(?([1-9])[.)]?\s*$/i;
 
 /**

@@ -119,22 +119,18 @@ export class FinderDialogue {
     state: ConversationState,
     options: { askBack: boolean } = { askBack: true },
   ): TurnResult {
+    // Words beyond the criteria describe the task ("… eigene Themen an die Wand hängen"): retrieval's
+    // confidence in each method counts, and a method it is sure of leads where it meets the criteria.
     const textFit: Record<string, number> = {};
-    const rest = withoutPositions(text, constraintPositions(text));
-    if (this.retriever.hasContent(rest)) {
-      for (const candidate of this.retriever.rank(rest).candidates.slice(0, TEXT_FIT_ENTRIES)) {
+    const described = this.retriever.hasContent(withoutPositions(text, constraintPositions(text)));
+    if (described) {
+      for (const candidate of this.retriever.rank(text).candidates.slice(0, TEXT_FIT_ENTRIES)) {
         if (this.knowledge.get(candidate.id)?.method) textFit[candidate.id] = candidate.confidence;
       }
     }
-    // A description retrieval is sure of names its method: it leads, where it meets the criteria.
-    const retrieval = options.askBack ? undefined : this.retriever.retrieve(text);
-    const described =
-      retrieval?.outcome === "answer"
-        ? retrieval.best
-        : retrieval?.outcome === "clarify"
-          ? retrieval.choices[0]
-          : undefined;
-    const lead = described && this.knowledge.get(described.id)?.method ? described.id : undefined;
+    const retrieval = options.askBack || !described ? undefined : this.retriever.retrieve(text);
+    const lead =
+      retrieval?.outcome === "answer" && this.knowledge.get(retrieval.best.id)?.method ? retrieval.best.id : undefined;
     const constraints = constraintsIn(text);
     const asked = !options.askBack || countOf(constraints) >= ENOUGH_CRITERIA ? [...FINDER_QUESTIONS] : [];
     return this.next({ constraints, asked, textFit, lead }, context, state);
@@ -151,7 +147,12 @@ export class FinderDialogue {
    * A typed message while the finder is active: an answer to its question or more criteria. Undefined when
    * the message is about something else; the finder then ends.
    */
-  continue(text: string, context: ReplyContext, state: ConversationState): TurnResult | undefined {
+  continue(
+    text: string,
+    context: ReplyContext,
+    state: ConversationState,
+    options: { asksSomethingElse: boolean },
+  ): TurnResult | undefined {
     const current = readSlot(state, NAME, finderState);
     if (!current) return undefined;
     const words = messageWords(text);
@@ -161,8 +162,10 @@ export class FinderDialogue {
       ...ANY_ANSWER.positionsIn(words),
       ...ANSWER_FILLER.positionsIn(words),
     ]);
-    // Only a message made of criteria and answer words belongs to the finder; anything else is a new question.
-    if (words.length === 0 || words.some((_, i) => !covered.has(i))) return undefined;
+    const onlyAnswers = words.length > 0 && words.every((_, i) => covered.has(i));
+    // A message of criteria and answer words belongs to the finder, and so does one that adds criteria
+    // ("max 20 Leute, mehr können wir nicht bezahlen") without asking something else.
+    if (!onlyAnswers && (countOf(given) === 0 || options.asksSomethingElse)) return undefined;
     if (current.awaiting) {
       const bare = /^\s*(?:ca\.?\s*|etwa\s*)?(\d{1,6})\s*$/i.exec(text)?.[1];
       const update = bare && current.awaiting === "size" ? { people: Number(bare) } : given;

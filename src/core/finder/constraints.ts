@@ -79,7 +79,7 @@ const PURPOSE: [Lexicon, Purpose][] = [
   [new Lexicon("mangel, schaden, melden, monitoring, report problems, potholes", EXACT), "monitoring"],
 ];
 
-const LOW_COST = new Lexicon("gunstig, billig, kostengunstig, preiswert, wenig geld, wenig budget, kleines budget, kleinem budget, knappes budget, knappem budget, kaum geld, kein geld, kein budget, low budget, small budget, tight budget, cheap, inexpensive, low cost, no money, little money", EXACT);
+const LOW_COST = new Lexicon("gunstig, gunstiger, gunstigeres, gunstige, billig, billiger, billigeres, kostengunstig, preiswert, wenig geld, wenig budget, kleines budget, kleinem budget, knappes budget, knappem budget, kaum geld, kein geld, kein budget, kaum budget, wenig kosten, darf nix kosten, darf nichts kosten, low budget, cheaper, small budget, tight budget, cheap, inexpensive, low cost, no money, little money", EXACT);
 const LEVEL: [Lexicon, NonNullable<Constraints["level"]>][] = [
   [new Lexicon("verbindlich, verbindliche, verbindlichen, mitentscheiden, mitentscheidung, bindend, bindende, binding, co-decision, decide themselves", EXACT), "decide"],
   [new Lexicon("mitgestaltung, kooperation, kooperativ, cooperate, cooperation, collaborative", EXACT), "cooperate"],

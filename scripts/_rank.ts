@@ -1,0 +1,15 @@
+import { loadConfig } from "../src/config.js";
+import { createLogger } from "../src/logger.js";
+import { createServices } from "../src/services.js";
+import { MemoryStateStore } from "../src/state/memory.js";
+import { constraintsIn, constraintPositions } from "../src/core/finder/constraints.js";
+import { rankMethods } from "../src/core/finder/rank.js";
+import { withoutPositions } from "../src/core/lexicon.js";
+const config = loadConfig({ ...process.env, LOG_LEVEL: "error", REDIS_URL: "" });
+const { knowledge, retriever } = await createServices(config, createLogger("error", { stderr: true, pretty: false }), new MemoryStateStore({ ttlSeconds: 60 }));
+const t = process.argv[2]!;
+const c = constraintsIn(t); const rest = withoutPositions(t, constraintPositions(t));
+const r = retriever.retrieve(rest);
+console.log(c, "| rest:", rest, "|", r.outcome, r.candidates.slice(0,3).map(x=>`${x.id}:${x.confidence.toFixed(2)}`));
+const fit = new Map(retriever.rank(rest).candidates.filter(x=>knowledge.get(x.id)?.method).map(x=>[x.id,x.confidence]));
+for (const m of rankMethods(knowledge.ofKind("method"), c, { language: "de", textFit: fit }).slice(0, 6)) console.log(" ", m.entry.id, m.score.toFixed(2), m.reasons.join(" · "));
