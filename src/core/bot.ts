@@ -374,8 +374,12 @@ export class Bot {
     }
 
     const request = this.conversation.methodRequest(text);
-    if (request && !this.describesOneEntry(text) && !this.answersPurpose(text)) {
-      return this.found(this.finder.start(text, context, state, { askBack: request === "criteria" }));
+    if (request && !this.describesOneEntry(text, request.explicit) && !this.answersPurpose(text)) {
+      const description = this.conversation.description(text);
+      const described =
+        this.options.retriever.hasContent(description) &&
+        this.options.retriever.retrieve(description).outcome !== "decline";
+      return this.found(this.finder.start(text, context, state, { askBack: request.askBack, described }));
     }
 
     const namedMethod = this.conversation.namedIn(text).find((entry) => entry.method);
@@ -400,14 +404,16 @@ export class Bot {
 
   /**
    * "Welches Verfahren passt, wenn Laien Fachleute befragen und ein Votum schreiben?" describes an entry
-   * rather than criteria: where the message has words beyond them, states fewer than two criteria and
-   * retrieval is sure of an entry, the answer is that entry. With more criteria the finder ranks, with
-   * that entry first if it is a method that meets them (see FinderDialogue.start).
+   * rather than criteria: where the message has words beyond them and retrieval is sure of an entry, the
+   * answer is that entry – if the message states fewer than two criteria or does not ask for a method in
+   * so many words ("25 ausgeloste Leute schreiben am Ende ein Gutachten?"). Otherwise the finder ranks,
+   * with a method retrieval is sure of first where it meets the criteria.
    */
-  private describesOneEntry(text: string, except?: Entry): boolean {
-    if (!this.conversation.hasOwnContent(text, except)) return false;
+  private describesOneEntry(text: string, explicit: boolean): boolean {
+    if (!this.conversation.hasOwnContent(text)) return false;
     const retrieval = this.options.retriever.retrieve(text);
-    return retrieval.outcome === "answer" && countOf(constraintsIn(text)) < 2;
+    if (retrieval.outcome !== "answer") return false;
+    return !explicit || countOf(constraintsIn(text)) < 2;
   }
 
   /**

@@ -21,6 +21,8 @@ const WHICH_OF_TWO = new Lexicon(
 const CONTINUING = new Set(["und", "and", "aber", "but", "also", "auch", "so", "ok", "okay"]);
 
 const MAX_ALTERNATIVE_CONTENT_WORDS = 8;
+/** A situation described with this many criteria asks for a method even without saying so. */
+const MIN_SITUATION_CRITERIA = 3;
 /** How much less confident retrieval may be in the entry in view than in another before it yields. */
 const IN_VIEW_MARGIN = 0.1;
 
@@ -140,49 +142,62 @@ export class Conversation {
     return { kind: "entry", entry: other, how: "retrieved" };
   }
 
-  /**
-   * Whether a message says more than a request for a method would ("… wo Laien Fachleute befragen"): what is
-   * left without criteria, request words, references and the name of `except` still has content.
-   */
-  hasOwnContent(text: string, except?: Entry): boolean {
+  /** "welche von beiden?", "which one?": a question about the two just compared. */
+  asksWhichOfTwo(text: string): boolean {
+    return WHICH_OF_TWO.matches(messageWords(text));
+  }
+
+  /** What a message says of its own: without criteria, request words ("welche Methode") and references. */
+  description(text: string): string {
     const words = messageWords(text);
     const positions = [
       ...constraintPositions(text),
       ...FINDER_METHOD.positionsIn(words),
       ...FINDER_CHOOSE.positionsIn(words),
       ...FINDER_HELP.positionsIn(words),
+      ...GENERIC_ASK.positionsIn(words),
       ...ALTERNATIVE.positionsIn(words),
       ...COMPARATIVE.positionsIn(words),
       ...OTHER.positionsIn(words),
     ];
-    const rest = this.withoutReferences(withoutPositions(text, positions));
+    return this.withoutReferences(withoutPositions(text, positions));
+  }
+
+  /**
+   * Whether a message says more than a request for a method would ("… wo Laien Fachleute befragen"):
+   * its description has content beyond the name of `except`.
+   */
+  hasOwnContent(text: string, except?: Entry): boolean {
+    const rest = this.description(text);
     if (!this.retriever.hasContent(rest)) return false;
     return !except || this.retriever.entryNamedBy(rest) !== except.id;
   }
 
-  /** "welche von beiden?", "which one?": a question about the two just compared. */
-  asksWhichOfTwo(text: string): boolean {
-    return WHICH_OF_TWO.matches(messageWords(text));
-  }
-
   /**
    * Whether a message asks for a method to be found: "Hilf mir, eine Methode zu finden", "Welche Methode
-   * passt für 30 Leute?", "was bietet sich an – ein Abend, kaum Budget?", or criteria alone ("30 Personen,
-   * 2 Stunden, online"). "described" when it also describes the task in words of its own ("… zum
-   * Klinikstandort"): those words then count as evidence, and the finder does not ask back. A message that
-   * names an entry is about that entry instead; a description without a request for a method is a question.
+   * passt für 30 Leute?", "was bietet sich an – ein Abend, kaum Budget?", criteria alone ("30 Personen,
+   * 2 Stunden, online") or a situation with at least three criteria. `explicit`: it asks for a method in
+   * so many words. `askBack`: the finder may ask for what is missing – not where the message describes the
+   * task in words of its own ("… zum Klinikstandort"); those words count as evidence instead. A message
+   * that names a method asks about it, unless it explicitly asks for one ("welches Verfahren für ein
+   * kleines Bürgerbudget?").
    */
-  methodRequest(text: string): "criteria" | "described" | undefined {
+  methodRequest(text: string): { explicit: boolean; askBack: boolean } | undefined {
     const words = messageWords(text);
-    if (FINDER_HELP.matches(words)) return "criteria";
-    if (this.namedIn(text).length > 0) return undefined;
+    if (FINDER_HELP.matches(words)) return { explicit: true, askBack: true };
     // "Wie heißt das Verfahren, bei dem …?" asks for the name of one method, not for a choice.
     if (NAMING.matches(words)) return undefined;
     const criteria = countOf(constraintsIn(text));
     const methodWord = FINDER_METHOD.matches(words);
-    const explicit = (methodWord && FINDER_CHOOSE.matches(words)) || (GENERIC_ASK.matches(words) && criteria >= 1);
-    if (this.hasOwnContent(text)) return explicit ? "described" : undefined;
-    return explicit || criteria >= 2 || (methodWord && criteria >= 1) ? "criteria" : undefined;
+    const explicit =
+      (methodWord && FINDER_CHOOSE.matches(words)) || (GENERIC_ASK.matches(words) && criteria >= 1);
+    if (this.namedIn(text).some((entry) => entry.method)) {
+      return explicit ? { explicit, askBack: false } : undefined;
+    }
+    if (this.hasOwnContent(text)) {
+      return explicit || criteria >= MIN_SITUATION_CRITERIA ? { explicit, askBack: false } : undefined;
+    }
+    return explicit || criteria >= 2 || (methodWord && criteria >= 1) ? { explicit, askBack: true } : undefined;
   }
 
   /**

@@ -13,7 +13,7 @@ import {
 } from "../finder/constraints.js";
 import { rankMethods, type RankedMethod } from "../finder/rank.js";
 import { criteriaText, finderQuestionReply, methodListReply } from "../finder/replies.js";
-import { Lexicon, messageWords, withoutPositions } from "../lexicon.js";
+import { Lexicon, messageWords } from "../lexicon.js";
 import type { ReplyContext } from "../replies.js";
 import type { TurnResult } from "../turn-result.js";
 import { ANY, FINDER_QUESTIONS, type Action, type FinderQuestion } from "../types.js";
@@ -110,25 +110,26 @@ export class FinderDialogue {
   ) {}
 
   /**
-   * "Welche Methode passt für 30 Leute online?" With `askBack` false (the message describes the task in
-   * its own words), the result comes at once.
+   * "Welche Methode passt für 30 Leute online?" With `askBack` false the result comes at once. Where the
+   * message is `described` in words of its own, retrieval's confidence in each method counts, and a method
+   * it is sure of leads where it meets the criteria.
    */
   start(
     text: string,
     context: ReplyContext,
     state: ConversationState,
-    options: { askBack: boolean } = { askBack: true },
+    options: { askBack: boolean; described: boolean } = { askBack: true, described: false },
   ): TurnResult {
     // Words beyond the criteria describe the task ("… eigene Themen an die Wand hängen"): retrieval's
     // confidence in each method counts, and a method it is sure of leads where it meets the criteria.
     const textFit: Record<string, number> = {};
-    const described = this.retriever.hasContent(withoutPositions(text, constraintPositions(text)));
+    const { described } = options;
     if (described) {
       for (const candidate of this.retriever.rank(text).candidates.slice(0, TEXT_FIT_ENTRIES)) {
         if (this.knowledge.get(candidate.id)?.method) textFit[candidate.id] = candidate.confidence;
       }
     }
-    const retrieval = options.askBack || !described ? undefined : this.retriever.retrieve(text);
+    const retrieval = described ? this.retriever.retrieve(text) : undefined;
     const lead =
       retrieval?.outcome === "answer" && this.knowledge.get(retrieval.best.id)?.method ? retrieval.best.id : undefined;
     const constraints = constraintsIn(text);

@@ -33,7 +33,7 @@ const NUMBER_WORDS: Record<string, number> = {
 const PEOPLE = new Lexicon("leute, leuten, personen, person, teilnehmende, teilnehmenden, teilnehmer, teilnehmern, teilnehmerinnen, burger, burgern, burgerinnen, menschen, einwohner, einwohnern, einwohnerinnen, bewohner, bewohnern, anwohner, anwohnern, jugendliche, jugendlichen, kinder, kindern, senioren, mitglieder, mitgliedern, people, participants, participant, persons, citizens, residents, members, attendees, kids", EXACT);
 /** Words that make a number a group size even without a noun after it ("für 30", "mit ca. 20"). */
 const SIZE_CUES = new Set(["fur", "mit", "ca", "circa", "etwa", "rund", "ungefahr", "for", "with", "about", "around", "approx"]);
-const FEW = new Set(["paar", "few", "einige", "several", "mehrere", "ein paar"]);
+const FEW = new Set(["paar", "few", "einige", "einigen", "several", "mehrere", "mehreren", "etliche", "etlichen"]);
 
 const GROUP_SIZE: [Lexicon, number][] = [
   [new Lexicon("kleine gruppe, kleinen gruppe, kleine gruppen, kleinen gruppen, kleiner kreis, kleinen kreis, small group, small groups, handful, handvoll", EXACT), 15],
@@ -113,6 +113,12 @@ function peopleIn(words: readonly string[]): number | undefined {
   return GROUP_SIZE.find(([lexicon]) => lexicon.matches(words))?.[1];
 }
 
+/** Two ways named ("per Post und online", "online plus Termine vor Ort") make it hybrid. */
+function formatIn(words: readonly string[]): Constraints["format"] {
+  const named = new Set(FORMAT.filter(([lexicon]) => lexicon.matches(words)).map(([, format]) => format));
+  return named.size > 1 ? "hybrid" : [...named][0];
+}
+
 function firstOf<T>(table: [Lexicon, T][], words: readonly string[]): T | undefined {
   return table.find(([lexicon]) => lexicon.matches(words))?.[1];
 }
@@ -124,7 +130,7 @@ export function constraintsIn(text: string): Constraints {
   const constraints: Constraints = {
     people: peopleIn(words),
     time: firstOf(TIME, words),
-    format: firstOf(FORMAT, words),
+    format: formatIn(words),
     selection: firstOf(SELECTION, words),
     // "wenig Budget" is about cost, not about a budget to distribute.
     purpose: firstOf(
