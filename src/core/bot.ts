@@ -344,7 +344,8 @@ export class Bot {
    */
   private converse(text: string, context: replies.ReplyContext, state: ConversationState): TurnResult {
     const inView = this.entry(state.lastEntryId);
-    const facet = detectFacet(text);
+    const named = this.conversation.namedIn(text);
+    const facet = detectFacet(text, (rest) => this.conversation.keepsNames(rest, named));
     // A message that is an entry's name ("Zufallsauswahl", "Beteiligungsstufen") asks for that entry –
     // unless it is made of facet words only and an entry is in view ("online oder Präsenz?").
     const facetOnly = inView && facet && !this.options.retriever.hasContent(facet.rest);
@@ -355,6 +356,9 @@ export class Bot {
     if (last !== "finder" && last?.type === "compare" && this.conversation.namedIn(text).length === 0) {
       const [a, b] = last.entryIds.map((id) => this.entry(id));
       if (a && b && (facet || this.conversation.asksWhichOfTwo(text))) {
+        // "wie lange dauert so ne Befragung?" is about one of the two; otherwise both again.
+        const one = facet && this.conversation.oneOf([a, b], facet.rest);
+        if (one) return this.facet(one, facet.facet, context, state, 1);
         return this.compare(a, b, context, state, facet);
       }
     }
@@ -373,7 +377,7 @@ export class Bot {
       }
     }
 
-    const request = this.conversation.methodRequest(text);
+    const request = this.conversation.methodRequest(text, inView !== undefined && facet !== undefined);
     if (request && !this.describesOneEntry(text, request.explicit) && !this.answersPurpose(text)) {
       const description = this.conversation.description(text);
       const described =
@@ -417,13 +421,12 @@ export class Bot {
   }
 
   /**
-   * Whether a message asks more than criteria: about a facet ("wie lange dauert das bei 20 Leuten?"), an
-   * entry by name, or something retrieval knows an answer to.
+   * Whether a message asks more than criteria: about a facet ("wie lange dauert das bei 20 Leuten?") or
+   * an entry by name.
    */
   private asksSomethingElse(text: string): boolean {
     const rest = withoutPositions(text, constraintPositions(text));
-    if (detectFacet(rest) || this.conversation.namedIn(text).length > 0) return true;
-    return this.conversation.hasOwnContent(text) && this.options.retriever.retrieve(rest).outcome === "answer";
+    return detectFacet(rest) !== undefined || this.conversation.namedIn(text).length > 0;
   }
 
   /**

@@ -142,6 +142,24 @@ export class Conversation {
     return { kind: "entry", entry: other, how: "retrieved" };
   }
 
+  /** Whether a message without some words still names every entry the whole message names. */
+  keepsNames(rest: string, named: readonly Entry[]): boolean {
+    if (named.length === 0) return true;
+    const left = new Set(this.namedIn(rest).map((entry) => entry.id));
+    return named.every((entry) => left.has(entry.id));
+  }
+
+  /**
+   * Which of two entries a message is about, by retrieval's confidence in each; undefined where it names
+   * neither by its words ("welches ist billiger?") or fits both alike.
+   */
+  oneOf(entries: readonly [Entry, Entry], rest: string): Entry | undefined {
+    if (!this.retriever.hasContent(this.withoutReferences(rest))) return undefined;
+    const [a, b] = entries.map((entry) => this.retriever.confidenceFor(rest, entry.id));
+    if (a === b) return undefined;
+    return a! > b! ? entries[0] : entries[1];
+  }
+
   /** "welche von beiden?", "which one?": a question about the two just compared. */
   asksWhichOfTwo(text: string): boolean {
     return WHICH_OF_TWO.matches(messageWords(text));
@@ -180,9 +198,9 @@ export class Conversation {
    * so many words. `askBack`: the finder may ask for what is missing – not where the message describes the
    * task in words of its own ("… zum Klinikstandort"); those words count as evidence instead. A message
    * that names a method asks about it, unless it explicitly asks for one ("welches Verfahren für ein
-   * kleines Bürgerbudget?").
+   * kleines Bürgerbudget?"). A `followsUp` question (a facet of the entry in view) needs the explicit request.
    */
-  methodRequest(text: string): { explicit: boolean; askBack: boolean } | undefined {
+  methodRequest(text: string, followsUp = false): { explicit: boolean; askBack: boolean } | undefined {
     const words = messageWords(text);
     if (FINDER_HELP.matches(words)) return { explicit: true, askBack: true };
     // "Wie heißt das Verfahren, bei dem …?" asks for the name of one method, not for a choice.
@@ -194,8 +212,12 @@ export class Conversation {
     if (this.namedIn(text).some((entry) => entry.method)) {
       return explicit ? { explicit, askBack: false } : undefined;
     }
+    // "werden die Leute ausgelost oder kann sich jeder melden?" asks about the entry in view.
+    if (followsUp && !explicit) return undefined;
     if (this.hasOwnContent(text)) {
-      return explicit || criteria >= MIN_SITUATION_CRITERIA ? { explicit, askBack: false } : undefined;
+      // Without any criteria there is nothing to rank by yet: the finder asks.
+      const request = { explicit, askBack: criteria === 0 };
+      return explicit || criteria >= MIN_SITUATION_CRITERIA ? request : undefined;
     }
     return explicit || criteria >= 2 || (methodWord && criteria >= 1) ? { explicit, askBack: true } : undefined;
   }

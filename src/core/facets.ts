@@ -107,7 +107,9 @@ const FACET_WORDS: [Facet, Lexicon][] = [
   [{ kind: "section", section: "how" }, new Lexicon("umsetzen, umsetzung, so gehen sie vor, implement, implementation")],
   [
     { kind: "section", section: "details" },
-    new Lexicon("details, mehr, ausfuhrlich, ausfuhrlicher, im detail, mehr dazu, genauer, more, tell me more, in detail"),
+    new Lexicon(
+      "details, ausfuhrlich, ausfuhrlicher, im detail, mehr dazu, mehr daruber, erzahl mehr, genauer, more about, tell me more, in detail",
+    ),
   ],
   [
     { kind: "section", section: "sources" },
@@ -121,14 +123,22 @@ export interface FacetRequest {
   rest: string;
 }
 
-/** The facet a message asks for, if any, and what remains of it. */
-export function detectFacet(text: string): FacetRequest | undefined {
+/**
+ * The facet a message asks for, if any, and what remains of it. `keeps` may turn down a facet whose words
+ * would take a name apart ("Bürgerhaushalt" in "is the participatory budget binding?"); the next facet
+ * that matches is tried, and the first one is the answer where all are turned down.
+ */
+export function detectFacet(text: string, keeps: (rest: string) => boolean = () => true): FacetRequest | undefined {
   const words = messageWords(text);
+  let first: FacetRequest | undefined;
   for (const [facet, lexicon] of FACET_WORDS) {
     const positions = lexicon.positionsIn(words);
-    if (positions.length > 0) return { facet, rest: withoutPositions(text, positions) };
+    if (positions.length === 0) continue;
+    const request = { facet, rest: withoutPositions(text, positions) };
+    if (keeps(request.rest)) return request;
+    first ??= request;
   }
-  return undefined;
+  return first;
 }
 
 export function facetKey(facet: Facet): string {
