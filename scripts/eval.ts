@@ -8,12 +8,7 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.js";
 import { requiredEntryGaps } from "../src/eval/coverage.js";
-import {
-  evaluateDialogues,
-  readDialogues,
-  splitOf,
-  type DialogueReport,
-} from "../src/eval/dialogues.js";
+import { evaluateDialogues, readDialogues, splitOf, type DialogueReport } from "../src/eval/dialogues.js";
 import { evaluate, readCases, type EvalReport } from "../src/eval/evaluate.js";
 import { sweepThresholds } from "../src/eval/sweep.js";
 import { loadRequiredEntries } from "../src/knowledge/required.js";
@@ -57,8 +52,11 @@ const { bot, knowledge, retriever } = await createServices(
   new MemoryStateStore({ ttlSeconds: 60 }),
 );
 function printDialogues(name: string, report: DialogueReport): void {
-  const line = (label: string, { right, of }: { right: number; of: number }) =>
-    console.log(`${label.padEnd(30)}${percent(of === 0 ? 1 : right / of).padStart(8)}  (${right} of ${of})`);
+  const line = (label: string, { right, of }: { right: number; of: number }) => {
+    console.log(
+      `${label.padEnd(30)}${percent(of === 0 ? 1 : right / of).padStart(8)}  (${String(right)} of ${String(of)})`,
+    );
+  };
   console.log(`== ${name}: ${report.dialogues} dialogues`);
   line("all turns", report.turns);
   line("first turns", report.firstTurns);
@@ -85,9 +83,9 @@ if (values.dialogues) {
   } else {
     for (const { half, report } of reports) printDialogues(half, report);
     // Only the tuning half's misses are shown: the held-out half is measured, not read.
-    const tuning = reports[0]!.report;
-    console.log(`misses of the tuning half (${tuning.misses.length}):`);
-    for (const miss of tuning.misses) {
+    const misses = reports[0]?.report.misses ?? [];
+    console.log(`misses of the tuning half (${String(misses.length)}):`);
+    for (const miss of misses) {
       const expected = miss.expected.length > 0 ? miss.expected.join(" | ") : "(decline)";
       console.log(`  ${JSON.stringify(miss.text)}\n    expected ${expected}; got ${miss.got}`);
     }

@@ -1,6 +1,6 @@
 /**
  * Builds the Teams app package: adapters/teams/appPackage/manifest.json with the bot's app id and the
- * publisher's details filled in, and the two icons, zipped at the root of dist/teams-app.zip.
+ * publisher's details filled in, its English strings (en.json) and the two icons, zipped at the root of dist/teams-app.zip.
  * Usage: MicrosoftAppId=<GUID> npm run teams:package [-- <output.zip>]
  * Settings: MicrosoftAppId (required), TEAMS_DEVELOPER_NAME, TEAMS_DEVELOPER_URL, TEAMS_PRIVACY_URL,
  * TEAMS_TERMS_URL (placeholders with a warning until set), TEAMS_APP_VERSION (default: package.json's).
@@ -74,6 +74,8 @@ export function buildTeamsPackage(env: NodeJS.ProcessEnv): { zip: Uint8Array; wa
   const zip = zipSync(
     {
       "manifest.json": strToU8(`${JSON.stringify(manifest, null, 2)}\n`),
+      // English strings for Teams clients set to English; the manifest's own strings are German.
+      "en.json": readFileSync(path.join(APP_PACKAGE, "en.json")),
       "color.png": readFileSync(path.join(APP_PACKAGE, "color.png")),
       "outline.png": readFileSync(path.join(APP_PACKAGE, "outline.png")),
     },

@@ -6,7 +6,16 @@ import { DEFAULT_THRESHOLDS, Retriever } from "../src/search/retriever.js";
 import type { Services } from "../src/services.js";
 import { MemoryStateStore } from "../src/state/memory.js";
 import type { StateStore } from "../src/state/types.js";
-import { entry, silentLogger, testServices, turn } from "./helpers.js";
+import {
+  entry,
+  factsOf,
+  linksOf,
+  silentLogger,
+  sourcesOf,
+  testServices,
+  textLines,
+  turn,
+} from "./helpers.js";
 
 let services: Services;
 beforeAll(async () => {
@@ -21,10 +30,7 @@ function conversation(overrides: Partial<Turn> = {}) {
 }
 
 function allText(reply: Reply): string {
-  return [
-    reply.title ?? "",
-    ...reply.blocks.map((b) => (b.type === "paragraph" ? b.text : b.items.join("\n"))),
-  ].join("\n");
+  return [reply.title ?? "", ...textLines(reply)].join("\n");
 }
 
 describe("answering", () => {
@@ -38,14 +44,15 @@ describe("answering", () => {
     });
     expect(reply.title).toMatch(/^Planungszelle/);
     expect(reply.score).toBeGreaterThan(0.5);
-    expect(reply.facts.map((fact) => fact.label)).toEqual(
+    expect(factsOf(reply).map((fact) => fact.label)).toEqual(
       expect.arrayContaining(["Teilnehmende", "Dauer", "Auswahl"]),
     );
-    expect(reply.sources.length).toBeGreaterThan(0);
+    expect(sourcesOf(reply).length).toBeGreaterThan(0);
     expect(reply.suggestions.some((s) => s.action.type === "section" && s.action.section === "risks")).toBe(
       true,
     );
-    expect(reply.feedback).toEqual({ entryId: "planungszelle" });
+    expect(reply.feedback).toMatchObject({ entryId: "planungszelle", question: "War das hilfreich?" });
+    expect(reply.feedback?.votes.map((vote) => vote.label)).toEqual(["👍 Hilfreich", "👎 Nicht hilfreich"]);
   });
 
   it("follows up on the last entry: Risiken?, Beispiel, Ablauf", async () => {
@@ -54,7 +61,7 @@ describe("answering", () => {
     const risks = await say("Risiken?");
     expect(risks).toMatchObject({ intent: "section", outcome: "answered", entryId: "planungszelle" });
     expect(risks.title).toMatch(/^Planungszelle.* – Risiken$/);
-    expect(risks.blocks.length).toBeGreaterThan(0);
+    expect(risks.body.length).toBeGreaterThan(0);
     const process = await say("Und der Ablauf?");
     expect(process).toMatchObject({ intent: "section", entryId: "planungszelle" });
     expect(process.title).toMatch(/ – Ablauf$/);
@@ -86,7 +93,7 @@ describe("answering", () => {
   it("answers in English when asked in English or with an English locale", async () => {
     const reply = await services.bot.handle(turn("what is a citizens' assembly"));
     expect(reply).toMatchObject({ language: "en", entryId: "buergerrat", outcome: "answered" });
-    expect(reply.facts.map((fact) => fact.label)).toContain("Participants");
+    expect(factsOf(reply).map((fact) => fact.label)).toContain("Participants");
     const byLocale = await services.bot.handle(turn("Open Space", { locale: "en-US" }));
     expect(byLocale).toMatchObject({ language: "en", entryId: "open-space" });
   });
@@ -96,7 +103,7 @@ describe("answering", () => {
     expect(reply).toMatchObject({ intent: "publication", entryId: "publikation" });
     expect(allText(reply)).toMatch(/Bürger beteiligen!/);
     expect(allText(reply)).toMatch(/Behörden beteiligen Bürger/);
-    expect(reply.links[0]?.url).toBe(services.config.PUBLICATION_URL);
+    expect(linksOf(reply)[0]?.url).toBe(services.config.PUBLICATION_URL);
     const byTitle = await services.bot.handle(turn("Behörden beteiligen Bürger"));
     expect(byTitle.entryId).toBe("publikation");
   });
@@ -120,25 +127,25 @@ describe("answering", () => {
     expect((await services.bot.handle(turn("Danke"))).intent).toBe("thanks");
     const list = await services.bot.handle(turn("Welche Methoden gibt es?"));
     const methods = services.knowledge.ofKind("method").length;
-    expect(list.blocks.flatMap((b) => (b.type === "list" ? b.items : []))).toHaveLength(methods);
+    expect(list.body.flatMap((b) => (b.type === "list" ? b.items : []))).toHaveLength(methods);
   });
 
   it("groups methods into formal and informal, and recommendations under their topics", async () => {
     const methods = await services.bot.handle(turn("Welche Methoden gibt es?"));
-    const headings = methods.blocks.flatMap((b) => (b.type === "paragraph" ? [b.text] : [])).slice(1);
+    const headings = methods.body.flatMap((b) => (b.type === "paragraph" ? [b.text] : [])).slice(1);
     expect(headings).toEqual(["**Informelle Methoden**", "**Gesetzlich geregelte Verfahren**"]);
-    const formal = methods.blocks.filter((b) => b.type === "list")[1];
+    const formal = methods.body.filter((b) => b.type === "list")[1];
     expect(formal?.type === "list" && formal.items).toContain(
       "Öffentlichkeitsbeteiligung in der Bauleitplanung",
     );
 
     const recommendations = await services.bot.handle(turn("Liste der Empfehlungen"));
-    const topicHeadings = recommendations.blocks.flatMap((b) => (b.type === "paragraph" ? [b.text] : []));
+    const topicHeadings = recommendations.body.flatMap((b) => (b.type === "paragraph" ? [b.text] : []));
     const topicsWithRecommendations = new Set(
       services.knowledge.ofKind("recommendation").map((e) => e.topic),
     );
     expect(topicHeadings.slice(1)).toHaveLength(topicsWithRecommendations.size);
-    const listed = recommendations.blocks.flatMap((b) => (b.type === "list" ? b.items : []));
+    const listed = recommendations.body.flatMap((b) => (b.type === "list" ? b.items : []));
     expect(listed).toHaveLength(services.knowledge.ofKind("recommendation").length);
   });
 
@@ -231,7 +238,7 @@ describe("bad input", () => {
     "\u0000\u0001\u200b",
   ])("gets a friendly reply for %j", async (text) => {
     const reply = await services.bot.handle(turn(text));
-    expect(reply.blocks.length + reply.choices.length).toBeGreaterThan(0);
+    expect(reply.body.length + reply.choices.length).toBeGreaterThan(0);
     expect(allText(reply)).not.toMatch(/Error|at \w+ \(/);
   });
 

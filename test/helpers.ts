@@ -2,8 +2,9 @@ import path from "node:path";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { loadConfig, type Config } from "../src/config.js";
-import type { Turn } from "../src/core/types.js";
-import type { Entry } from "../src/knowledge/types.js";
+import { elementsOf } from "../src/core/reply-view.js";
+import type { Fact, Link, Reply, Turn } from "../src/core/types.js";
+import type { Entry, Source } from "../src/knowledge/types.js";
 import { createServices, type Services } from "../src/services.js";
 import { MemoryStateStore } from "../src/state/memory.js";
 import type { StateStore } from "../src/state/types.js";
@@ -83,4 +84,24 @@ export async function deleteKeys(redisUrl: string, prefix: string): Promise<void
   const keys = await admin.keys(`${prefix}*`);
   if (keys.length > 0) await admin.del(...keys);
   await admin.quit();
+}
+
+/** The facts, sources and links a reply's body shows, for assertions. */
+export function factsOf(reply: Reply): Fact[] {
+  return elementsOf(reply, "facts").flatMap((element) => element.facts);
+}
+
+export function sourcesOf(reply: Reply): Source[] {
+  return elementsOf(reply, "sources").flatMap((element) => element.sources);
+}
+
+export function linksOf(reply: Reply): Link[] {
+  return elementsOf(reply, "links").flatMap((element) => element.links);
+}
+
+/** The paragraphs and list items of a reply's body as lines of text. */
+export function textLines(reply: Reply): string[] {
+  return reply.body.flatMap((element) =>
+    element.type === "paragraph" ? [element.text] : element.type === "list" ? element.items : [],
+  );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { detectIntent } from "../src/core/intents.js";
+import { detectFacet } from "../src/core/facets.js";
+import { detectIntent, requestedLanguage } from "../src/core/intents.js";
 import { detectLanguage, languageOfLocale } from "../src/core/language.js";
 
 describe("intent detection", () => {
@@ -27,20 +28,52 @@ describe("intent detection", () => {
     ["2", { type: "choice", index: 1 }],
     ["Nr. 3", { type: "choice", index: 2 }],
     ["die erste", { type: "choice", index: 0 }],
-    ["Risiken?", { type: "section", section: "risks", rest: "" }],
-    ["Beispiel", { type: "section", section: "example", rest: "" }],
-    ["What are the risks?", { type: "section", section: "risks", rest: "what are the" }],
-    ["Ablauf der Planungszelle", { type: "section", section: "process", rest: "der planungszelle" }],
-    [
-      "Wann ist ein Bürgerrat nicht geeignet?",
-      { type: "section", section: "notWhen", rest: "wann ist ein bürgerrat" },
-    ],
-    ["Quellen", { type: "section", section: "sources", rest: "" }],
+    // Facets ("Risiken?", "wie lange?") are no intent of their own: the conversation decides whose they are.
+    ["Risiken?", { type: "ask" }],
     ["Was ist eine Planungszelle?", { type: "ask" }],
     ["what is a citizens' assembly", { type: "ask" }],
     ["Behörden beteiligen Bürger", { type: "ask" }],
   ])("%j → %o", (text, expected) => {
     expect(detectIntent(text)).toEqual(expected);
+  });
+});
+
+describe("facets", () => {
+  it.each([
+    ["Risiken?", "risks", ""],
+    ["Beispiel", "example", ""],
+    ["What are the risks?", "risks", "what are the"],
+    ["Ablauf der Planungszelle", "process", "der planungszelle"],
+    ["Wann ist ein Bürgerrat nicht geeignet?", "notWhen", "wann ist ein bürgerrat"],
+    ["Quellen", "sources", ""],
+    ["wie lange läuft sowas?", "duration", "läuft sowas"],
+    ["wer hat's erfunden?", "origin", undefined],
+    ["ist das teuer?", "cost", "ist das"],
+    ["wie viele machen da mit?", "participants", "machen da mit"],
+    ["werden die ausgelost?", "selection", undefined],
+    ["is it legally binding?", "legalBasis", undefined],
+    ["geht das auch online?", "format", undefined],
+    ["how long does it take?", "duration", undefined],
+  ])("%j asks for %s", (text, key, rest) => {
+    const request = detectFacet(text);
+    const facet = request?.facet;
+    expect(facet && (facet.kind === "section" ? facet.section : facet.attribute)).toBe(key);
+    if (rest !== undefined) expect(request?.rest).toBe(rest);
+  });
+
+  it("finds no facet in a plain question", () => {
+    expect(detectFacet("Was ist eine Planungszelle?")).toBeUndefined();
+  });
+});
+
+describe("language requests inside a message", () => {
+  it.each([
+    ["auf Englisch bitte", "en"],
+    ["in English please", "en"],
+    ["bitte wieder auf Deutsch", "de"],
+    ["Was ist ein Bürgerrat?", undefined],
+  ])("%j → %s", (text, language) => {
+    expect(requestedLanguage(text)).toBe(language);
   });
 });
 

@@ -25,7 +25,7 @@ import { createTeamsAdapter } from "../adapters/teams/index.js";
 import { referenceKey } from "../adapters/teams/references.js";
 import { messageTextOf, plainTextOf } from "../adapters/teams/text.js";
 import { ConfigError } from "../src/config.js";
-import { emptyReply } from "../src/core/replies.js";
+import { emptyReply, feedbackFor } from "../src/core/replies.js";
 import type { Reply, Turn } from "../src/core/types.js";
 import { startServer, type RunningServer } from "../src/server.js";
 import { createServices, type Services } from "../src/services.js";
@@ -293,17 +293,23 @@ describe("Teams cards", () => {
       ...emptyReply("ask", "answered", "de"),
       entryId: "planungszelle",
       title: "Ein sehr langer Titel",
-      blocks: [
+      body: [
         ...Array.from({ length: 8 }, () => ({ type: "paragraph" as const, text: long })),
         { type: "list", ordered: false, items: ["eins", "zwei"] },
+        {
+          type: "facts",
+          facts: Array.from({ length: 10 }, (_, i) => ({ label: `Fakt ${i}`, value: long.slice(0, 500) })),
+        },
+        {
+          type: "sources",
+          sources: Array.from({ length: 20 }, (_, i) => ({ title: `Quelle ${i} ${long.slice(0, 200)}` })),
+        },
       ],
-      facts: Array.from({ length: 10 }, (_, i) => ({ label: `Fakt ${i}`, value: long.slice(0, 500) })),
-      sources: Array.from({ length: 20 }, (_, i) => ({ title: `Quelle ${i} ${long.slice(0, 200)}` })),
       suggestions: Array.from({ length: 9 }, (_, i) => ({
         label: `Weiter ${i}`,
         action: { type: "entry" as const, entryId: "buergerrat" },
       })),
-      feedback: { entryId: "planungszelle" },
+      feedback: feedbackFor("planungszelle", "de"),
     };
   }
 
@@ -330,7 +336,7 @@ describe("Teams cards", () => {
   it("show lists as markdown lines", () => {
     const card = renderCard({
       ...emptyReply("list", "info", "de"),
-      blocks: [
+      body: [
         { type: "list", ordered: false, items: ["Bürgerrat", "Planungszelle"] },
         { type: "list", ordered: true, items: ["erstens", "zweitens"] },
       ],
@@ -757,12 +763,13 @@ describe("npm run teams:package", () => {
     expect(stderr).toContain("TEAMS_PRIVACY_URL is not set");
 
     const files = unzipSync(new Uint8Array(await readFile(output)));
-    expect(Object.keys(files).sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
+    expect(Object.keys(files).sort()).toEqual(["color.png", "en.json", "manifest.json", "outline.png"]);
     const manifestText = strFromU8(files["manifest.json"] ?? new Uint8Array());
     expect(manifestText).not.toContain("${{");
     const manifest = JSON.parse(manifestText) as {
       manifestVersion: string;
       id: string;
+      localizationInfo: unknown;
       version: string;
       developer: { websiteUrl: string };
       bots: { botId: string; scopes: string[]; commandLists: { commands: { title: string }[] }[] }[];
@@ -780,6 +787,18 @@ describe("npm run teams:package", () => {
       botId: appId,
       commands: [{ id: "searchMethods", parameters: [{ name: "searchQuery" }] }],
     });
+    // German is declared as the default; every English string translates one the manifest has.
+    expect(manifest.localizationInfo).toEqual({
+      defaultLanguageTag: "de",
+      additionalLanguages: [{ languageTag: "en", file: "en.json" }],
+    });
+    const english = JSON.parse(strFromU8(files["en.json"] ?? new Uint8Array())) as Record<string, string>;
+    expect(english["name.short"]).toBe("Beteiligungslotse");
+    const commands = manifest.bots[0]?.commandLists[0]?.commands ?? [];
+    for (const [i, command] of commands.entries()) {
+      expect(english[`bots[0].commandLists[0].commands[${i}].title`], command.title).toBeTruthy();
+    }
+    expect(english[`bots[0].commandLists[0].commands[${commands.length}].title`]).toBeUndefined();
     expect(pngSize(files["color.png"] ?? new Uint8Array(24))).toEqual({ width: 192, height: 192 });
     expect(pngSize(files["outline.png"] ?? new Uint8Array(24))).toEqual({ width: 32, height: 32 });
   });

@@ -5,7 +5,7 @@ import { webAdapter } from "../adapters/web/index.js";
 import { turn } from "./helpers.js";
 import { channelPlace, TestClock, tipInstance, type TipInstance } from "./tips-fakes.js";
 
-const texts = (reply: Reply) => JSON.stringify(reply.blocks);
+const texts = (reply: Reply) => JSON.stringify(reply.body);
 const labels = (reply: Reply) => reply.suggestions.map((suggestion) => suggestion.label);
 
 describe("Weekly tip in conversation", () => {

@@ -8,7 +8,7 @@ function plain(text: string): string {
 /** A table as aligned text columns, the row labels first. */
 function tableLines(element: Extract<Element, { type: "table" }>): string[] {
   const rows = [["", ...element.columns], ...element.rows.map((row) => [row.label, ...row.cells])];
-  const widths = rows[0]!.map((_, column) =>
+  const widths = (rows[0] ?? []).map((_, column) =>
     Math.min(36, Math.max(...rows.map((row) => (row[column] ?? "").length))),
   );
   return rows.map((row) =>
@@ -48,7 +48,9 @@ export function renderText(reply: Reply): string {
   for (const element of reply.body) lines.push(...elementLines(element, reply.language), "");
   const actions = numberedActions(reply);
   if (actions.length > 0) {
-    lines.push(`${reply.language === "de" ? "Weiter mit (Nummer tippen)" : "Continue with (type a number)"}:`);
+    lines.push(
+      `${reply.language === "de" ? "Weiter mit (Nummer tippen)" : "Continue with (type a number)"}:`,
+    );
     actions.forEach((action, i) => lines.push(`  ${i + 1}. ${action.label}`));
   }
   return lines

@@ -1,9 +1,8 @@
 import type { types } from "@slack/bolt";
 import { messagesFor } from "../../src/core/messages.js";
-import { feedbackVotes } from "../../src/core/replies.js";
 import { truncate } from "../../src/core/truncate.js";
 import { leadOf } from "../../src/core/reply-view.js";
-import type { Element, Language, Reply, Suggestion } from "../../src/core/types.js";
+import type { Element, Feedback, Language, Reply, Suggestion } from "../../src/core/types.js";
 import type { Block, Source } from "../../src/knowledge/types.js";
 import { escapeMrkdwn, mrkdwnLink, toMrkdwn } from "./text.js";
 
@@ -81,13 +80,11 @@ function tableBlocks(element: Extract<Element, { type: "table" }>): types.KnownB
     type: "section",
     fields: element.columns.slice(0, LIMITS.fields).map((column) => field(`*${escapeMrkdwn(column)}*`)),
   };
-  const rows = element.rows.map(
-    (row): types.SectionBlock => ({
-      type: "section",
-      text: { type: "mrkdwn", text: truncate(`*${escapeMrkdwn(row.label)}*`, LIMITS.sectionText) },
-      fields: row.cells.slice(0, LIMITS.fields).map((cell) => field(toMrkdwn(cell) || "–")),
-    }),
-  );
+  const rows = element.rows.map((row): types.SectionBlock => ({
+    type: "section",
+    text: { type: "mrkdwn", text: truncate(`*${escapeMrkdwn(row.label)}*`, LIMITS.sectionText) },
+    fields: row.cells.slice(0, LIMITS.fields).map((cell) => field(toMrkdwn(cell) || "–")),
+  }));
   return [header, ...rows];
 }
 
@@ -114,10 +111,10 @@ function elementBlocks(element: Element, language: Language): types.KnownBlock[]
   }
 }
 
-function feedbackBlocks(entryId: string, language: Language, firstIndex: number): types.KnownBlock[] {
+function feedbackBlocks(feedback: Feedback, firstIndex: number): types.KnownBlock[] {
   return [
-    { type: "context", elements: [{ type: "mrkdwn", text: messagesFor(language).feedbackQuestion }] },
-    buttons(feedbackVotes(entryId, language), firstIndex),
+    { type: "context", elements: [{ type: "mrkdwn", text: feedback.question }] },
+    buttons(feedback.votes, firstIndex),
   ];
 }
 
@@ -155,7 +152,7 @@ export function renderReply(reply: Reply): SlackMessage {
     tail.push(buttons(reply.suggestions, index));
     index += reply.suggestions.length;
   }
-  if (reply.feedback) tail.push(...feedbackBlocks(reply.feedback.entryId, reply.language, index));
+  if (reply.feedback) tail.push(...feedbackBlocks(reply.feedback, index));
 
   // Text may be cut to make room for the buttons, never the other way round.
   const room = LIMITS.blocks - tail.length;

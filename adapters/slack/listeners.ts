@@ -19,7 +19,7 @@ interface Destination {
   threadTs?: string | undefined;
 }
 
-function parseButtonValue(value: string | undefined): Action | undefined {
+export function parseButtonValue(value: string | undefined): Action | undefined {
   if (!value) return undefined;
   try {
     return parseAction(JSON.parse(value));

@@ -1,9 +1,8 @@
 import { CardFactory, type Attachment } from "botbuilder";
 import { messagesFor } from "../../src/core/messages.js";
-import { feedbackVotes } from "../../src/core/replies.js";
 import { truncate } from "../../src/core/truncate.js";
 import { leadOf, numberedActions } from "../../src/core/reply-view.js";
-import type { Action, Element, Language, Reply, Suggestion } from "../../src/core/types.js";
+import type { Action, Element, Feedback, Language, Reply, Suggestion } from "../../src/core/types.js";
 import type { Block, Source } from "../../src/knowledge/types.js";
 
 export const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
@@ -72,10 +71,10 @@ function actionSets(actions: CardElement[]): CardElement[] {
   return sets;
 }
 
-function feedbackElements(entryId: string, language: Language): CardElement[] {
+function feedbackElements(feedback: Feedback): CardElement[] {
   return [
-    textBlock(messagesFor(language).feedbackQuestion, { isSubtle: true, size: "Small", spacing: "Medium" }),
-    ...actionSets(feedbackVotes(entryId, language).map((vote) => submit(vote))),
+    textBlock(feedback.question, { isSubtle: true, size: "Small", spacing: "Medium" }),
+    ...actionSets(feedback.votes.map((vote) => submit(vote))),
   ];
 }
 
@@ -185,7 +184,9 @@ function fitted(draft: Draft): AdaptiveCard {
       0,
     );
     const text = draft.parts[longest] ? textOf(draft.parts[longest]) : "";
-    const droppable = (["sources", "facts"] as const).find((kind) => draft.parts.some((p) => p.kind === kind));
+    const droppable = (["sources", "facts"] as const).find((kind) =>
+      draft.parts.some((p) => p.kind === kind),
+    );
     if (text.length > MIN_TEXT) {
       const target = Math.max(MIN_TEXT, text.length - Math.max(excess, text.length / 4));
       draft.parts[longest] = { kind: "text", element: textBlock(truncate(text, Math.floor(target))) };
@@ -235,7 +236,7 @@ export function renderCard(reply: Reply, options: CardOptions = {}): AdaptiveCar
   if (interactive) {
     buttons.push(...actionSets(reply.choices.map((choice) => submit(choice, "positive"))));
     buttons.push(...actionSets(reply.suggestions.map((suggestion) => submit(suggestion))));
-    if (reply.feedback) buttons.push(...feedbackElements(reply.feedback.entryId, reply.language));
+    if (reply.feedback) buttons.push(...feedbackElements(reply.feedback));
   }
   return fitted({
     title: reply.title

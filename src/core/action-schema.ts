@@ -14,7 +14,10 @@ export const actionSchema: z.ZodType<Action> = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("find"),
     question: z.enum(FINDER_QUESTIONS).optional(),
-    value: z.string().regex(/^[a-z0-9-]{1,20}$/).optional(),
+    value: z
+      .string()
+      .regex(/^[a-z0-9-]{1,20}$/)
+      .optional(),
   }),
   z.object({
     type: z.literal("command"),

@@ -1,7 +1,7 @@
 import type { Entry, Language, MethodAttributes, SectionKey } from "../knowledge/types.js";
 import { conversationMessagesFor } from "./conversation-messages.js";
 import { SECTION_LABELS, VALUE_LABELS } from "./messages.js";
-import { emptyReply, paragraph, participantsText, type ReplyContext } from "./replies.js";
+import { emptyReply, feedbackFor, paragraph, participantsText, type ReplyContext } from "./replies.js";
 import type { AttributeKey, Reply, Suggestion } from "./types.js";
 
 /** The section that explains each attribute further, where the entry has it. */
@@ -93,11 +93,12 @@ export function attributeReply(
         paragraph(entry.summary[language]),
       ],
       suggestions: [...sections, ...others].slice(0, 4).map((s) => sectionButton(entry, s, language)),
-      feedback: { entryId: entry.id },
+      feedback: feedbackFor(entry.id, language),
     };
   }
   // The effort section is the explanation of the cost; other sections are one click away.
-  const explanation = attribute === "cost" && sections[0] === "effort" ? (entry.sections[language].effort ?? []) : [];
+  const explanation =
+    attribute === "cost" && sections[0] === "effort" ? (entry.sections[language].effort ?? []) : [];
   const buttons = sections.filter((section) => explanation.length === 0 || section !== "effort");
   return {
     ...emptyReply("attribute", "answered", language),
@@ -111,6 +112,6 @@ export function attributeReply(
       summaryButton(entry, language),
       { label: messages.alternativesButton, action: { type: "alternatives", entryId: entry.id } },
     ],
-    feedback: { entryId: entry.id },
+    feedback: feedbackFor(entry.id, language),
   };
 }

@@ -216,7 +216,9 @@ export class Bot {
       }
       case "attribute": {
         const entry = this.entry(action.entryId);
-        return entry ? this.facet(entry, { kind: "attribute", attribute: action.attribute }, context, state) : unknown;
+        return entry
+          ? this.facet(entry, { kind: "attribute", attribute: action.attribute }, context, state)
+          : unknown;
       }
       case "compare": {
         const [a, b] = action.entryIds.map((id) => this.entry(id));
@@ -245,7 +247,11 @@ export class Bot {
   }
 
   /** "auf Englisch bitte" right after an answer gives that answer again, and the language stays. */
-  private async switchLanguage(language: Language, turn: Turn, state: ConversationState): Promise<TurnResult> {
+  private async switchLanguage(
+    language: Language,
+    turn: Turn,
+    state: ConversationState,
+  ): Promise<TurnResult> {
     const next = { ...state, preferredLanguage: language };
     const replay = replayOf(state.lastAction);
     if (replay === "finder") {
@@ -378,7 +384,12 @@ export class Bot {
     }
 
     const request = this.conversation.methodRequest(text, inView !== undefined && facet !== undefined);
-    if (request && !this.describesOneEntry(text, request.explicit) && !this.answersPurpose(text)) {
+    if (
+      request &&
+      !this.describesOneEntry(text, request.explicit) &&
+      !this.answersPurpose(text) &&
+      (request.forFinder || !this.asksAboutOtherThanMethods(text))
+    ) {
       const description = this.conversation.description(text);
       const described =
         this.options.retriever.hasContent(description) &&
@@ -443,13 +454,32 @@ export class Bot {
     );
   }
 
-  /** Whether a message has words of its own beyond comparison words and references ("und im Vergleich?"). */
-  private hasOwnContent(text: string): boolean {
-    return this.conversation.namedIn(text).length > 0 || this.options.retriever.retrieve(text).outcome === "answer";
+  /**
+   * "Woran erkennen wir, ob unser Verfahren gut gelaufen ist … oder brauchen wir ein Institut?" states no
+   * criteria, and what retrieval finds for it is no method: it asks about that, not for a choice of method.
+   */
+  private asksAboutOtherThanMethods(text: string): boolean {
+    if (countOf(constraintsIn(text)) > 0 || !this.conversation.hasOwnContent(text)) return false;
+    const retrieval = this.options.retriever.retrieve(text);
+    if (retrieval.outcome === "decline" || retrieval.outcome === "empty") return false;
+    const top = this.entry(retrieval.candidates[0]?.id);
+    return top !== undefined && !top.method;
   }
 
-  private onActionSync(action: Extract<Action, { type: "entry" }>, context: replies.ReplyContext, state: ConversationState): TurnResult {
-    const entry = this.entry(action.entryId)!;
+  /** Whether a message has words of its own beyond comparison words and references ("und im Vergleich?"). */
+  private hasOwnContent(text: string): boolean {
+    return (
+      this.conversation.namedIn(text).length > 0 || this.options.retriever.retrieve(text).outcome === "answer"
+    );
+  }
+
+  private onActionSync(
+    action: Extract<Action, { type: "entry" }>,
+    context: replies.ReplyContext,
+    state: ConversationState,
+  ): TurnResult {
+    const entry = this.entry(action.entryId);
+    if (!entry) return { reply: replies.unknownEntryReply(context), state };
     return { reply: replies.entryReply(entry, context), state: showing(state, entry.id), replay: action };
   }
 
@@ -485,7 +515,8 @@ export class Bot {
     }
     // Found by retrieval rather than named: the facet only where the entry has it.
     const asked = this.ask(text, context, state);
-    const entry = asked.reply.outcome === "answered" ? this.entry(asked.reply.entryId ?? undefined) : undefined;
+    const entry =
+      asked.reply.outcome === "answered" ? this.entry(asked.reply.entryId ?? undefined) : undefined;
     if (!entry || !hasFacet(entry, request.facet, context.language)) return asked;
     const result = this.facet(entry, request.facet, context, state, asked.reply.score);
     return { ...result, reply: { ...result.reply, candidates: asked.reply.candidates } };

@@ -25,7 +25,9 @@ export type CompareCue = "strong" | "either";
 export function compareCueIn(text: string): CompareCue | undefined {
   const words = messageWords(text);
   if (COMPARE.matches(words)) return "strong";
-  return EITHER.matches(words) && contentWords(text).length <= MAX_EITHER_CONTENT_WORDS ? "either" : undefined;
+  return EITHER.matches(words) && contentWords(text).length <= MAX_EITHER_CONTENT_WORDS
+    ? "either"
+    : undefined;
 }
 
 const ROWS: readonly AttributeKey[] = [

@@ -110,7 +110,12 @@ export const CONVERSATION_MESSAGES = {
     formatAnswers: { presence: "vor Ort", online: "online", hybrid: "hybrid" },
     reason: {
       size: (people: number, range: string) => `${people} Teilnehmende passen (${range})`,
-      format: { presence: "vor Ort", online: "online möglich", hybrid: "hybrid möglich", postal: "auch ohne Internet" },
+      format: {
+        presence: "vor Ort",
+        online: "online möglich",
+        hybrid: "hybrid möglich",
+        postal: "auch ohne Internet",
+      },
       selection: (label: string) => label,
       cost: "geringe Kosten",
       level: (label: string) => label,
@@ -197,7 +202,12 @@ export const CONVERSATION_MESSAGES = {
     formatAnswers: { presence: "in person", online: "online", hybrid: "hybrid" },
     reason: {
       size: (people: number, range: string) => `${people} participants fit (${range})`,
-      format: { presence: "in person", online: "works online", hybrid: "works hybrid", postal: "works without internet" },
+      format: {
+        presence: "in person",
+        online: "works online",
+        hybrid: "works hybrid",
+        postal: "works without internet",
+      },
       selection: (label: string) => label,
       cost: "low cost",
       level: (label: string) => label,

@@ -37,6 +37,15 @@ const GENERIC_ASK = new Lexicon(
   "gibt es eine methode, gibt es ein verfahren, gibt es ein format, welche verfahren gibt es, welche methoden gibt es, welche formate gibt es, is there a method, is there a format, is there an approach, what methods are there, what formats are there, was passt, was bietet sich an, was gibt es, was gibts, was kann ich, was konnen wir, was empfiehlst du, was empfehlt ihr, was wurdest du, was nehmen wir, was machen wir, what fits, what would you use, what works, what do you recommend, what can we do, what could we do, what should we do, any suggestions, any ideas, which one, welche methode, which method, which format",
   { exact: true },
 );
+export interface MethodRequest {
+  /** Asks for a method in so many words ("welche Methode passt …"), not only by criteria. */
+  explicit: boolean;
+  /** Too little is known to rank: the finder asks first. */
+  askBack: boolean;
+  /** Asks for the finder itself ("Hilf mir, eine Methode zu finden"). */
+  forFinder?: boolean;
+}
+
 /** Questions for the name of something described ("wie heißt das", "what is it called"). */
 const NAMING = new Lexicon(
   "wie heisst, wie nennt man, wie nennt sich, was ist das, ist das, was war das, gibt es ein verfahren bei dem, gibt es eine methode bei der, what is it called, what is that called, what's it called, what is this called, is there a method where, is there a format where, what was that",
@@ -155,9 +164,10 @@ export class Conversation {
    */
   oneOf(entries: readonly [Entry, Entry], rest: string): Entry | undefined {
     if (!this.retriever.hasContent(this.withoutReferences(rest))) return undefined;
-    const [a, b] = entries.map((entry) => this.retriever.confidenceFor(rest, entry.id));
+    const a = this.retriever.confidenceFor(rest, entries[0].id);
+    const b = this.retriever.confidenceFor(rest, entries[1].id);
     if (a === b) return undefined;
-    return a! > b! ? entries[0] : entries[1];
+    return a > b ? entries[0] : entries[1];
   }
 
   /** "welche von beiden?", "which one?": a question about the two just compared. */
@@ -200,9 +210,9 @@ export class Conversation {
    * that names a method asks about it, unless it explicitly asks for one ("welches Verfahren für ein
    * kleines Bürgerbudget?"). A `followsUp` question (a facet of the entry in view) needs the explicit request.
    */
-  methodRequest(text: string, followsUp = false): { explicit: boolean; askBack: boolean } | undefined {
+  methodRequest(text: string, followsUp = false): MethodRequest | undefined {
     const words = messageWords(text);
-    if (FINDER_HELP.matches(words)) return { explicit: true, askBack: true };
+    if (FINDER_HELP.matches(words)) return { explicit: true, askBack: true, forFinder: true };
     // "Wie heißt das Verfahren, bei dem …?" asks for the name of one method, not for a choice.
     if (NAMING.matches(words)) return undefined;
     const criteria = countOf(constraintsIn(text));
@@ -219,7 +229,9 @@ export class Conversation {
       const request = { explicit, askBack: criteria === 0 };
       return explicit || criteria >= MIN_SITUATION_CRITERIA ? request : undefined;
     }
-    return explicit || criteria >= 2 || (methodWord && criteria >= 1) ? { explicit, askBack: true } : undefined;
+    return explicit || criteria >= 2 || (methodWord && criteria >= 1)
+      ? { explicit, askBack: true }
+      : undefined;
   }
 
   /**

@@ -2,7 +2,8 @@ import { Lexicon, messageWords, withoutPositions } from "./lexicon.js";
 import type { AttributeKey, SectionRequest } from "./types.js";
 
 /** What a follow-up asks about an entry: one of its sections, or one of a method's attributes. */
-export type Facet = { kind: "section"; section: SectionRequest } | { kind: "attribute"; attribute: AttributeKey };
+export type Facet =
+  { kind: "section"; section: SectionRequest } | { kind: "attribute"; attribute: AttributeKey };
 
 /**
  * How people ask for each facet, German and English. The words describe the facet itself (its label, its
@@ -104,7 +105,10 @@ const FACET_WORDS: [Facet, Lexicon][] = [
     ),
   ],
   [{ kind: "section", section: "why" }, new Lexicon("warum, wieso, weshalb, why")],
-  [{ kind: "section", section: "how" }, new Lexicon("umsetzen, umsetzung, so gehen sie vor, implement, implementation")],
+  [
+    { kind: "section", section: "how" },
+    new Lexicon("umsetzen, umsetzung, so gehen sie vor, implement, implementation"),
+  ],
   [
     { kind: "section", section: "details" },
     new Lexicon(
@@ -128,7 +132,10 @@ export interface FacetRequest {
  * would take a name apart ("Bürgerhaushalt" in "is the participatory budget binding?"); the next facet
  * that matches is tried, and the first one is the answer where all are turned down.
  */
-export function detectFacet(text: string, keeps: (rest: string) => boolean = () => true): FacetRequest | undefined {
+export function detectFacet(
+  text: string,
+  keeps: (rest: string) => boolean = () => true,
+): FacetRequest | undefined {
   const words = messageWords(text);
   let first: FacetRequest | undefined;
   for (const [facet, lexicon] of FACET_WORDS) {

@@ -127,7 +127,10 @@ const LANGUAGE = "(englisch|english|deutsch|german)";
 const LANGUAGE_REQUESTS = [
   new RegExp(`\\b(?:auf|in)\\s+${LANGUAGE}(?=\\s*(?:$|[,.;:!?()–-]|bitte\\b|please\\b))`, "iu"),
   new RegExp(`\\b${LANGUAGE}\\s+(?:bitte|please)\\b`, "iu"),
-  new RegExp(`\\b(?:answer|reply|respond|antworte\\w*|switch\\w*|wechsel\\w*)\\s+(?:\\S+\\s+){0,2}?(?:auf|in|to|ins)\\s+${LANGUAGE}\\b`, "iu"),
+  new RegExp(
+    `\\b(?:answer|reply|respond|antworte\\w*|switch\\w*|wechsel\\w*)\\s+(?:\\S+\\s+){0,2}?(?:auf|in|to|ins)\\s+${LANGUAGE}\\b`,
+    "iu",
+  ),
 ];
 
 export function requestedLanguage(text: string): Language | undefined {

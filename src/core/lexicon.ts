@@ -13,11 +13,14 @@ export class Lexicon {
 
   constructor(entries: string, options: { exact?: boolean } = {}) {
     this.exact = options.exact ?? false;
-    for (const entry of entries.split(",").map((item) => item.trim()).filter(Boolean)) {
+    for (const entry of entries
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean)) {
       const words = splitWords(entry).map(foldWord);
       if (words.length !== 1) this.phrases.push(words);
-      else if (this.exact) this.stems.add(words[0]!);
-      else for (const stem of stemsOf(words[0]!)) this.stems.add(stem);
+      else if (this.exact) this.stems.add(words[0] ?? "");
+      else for (const stem of stemsOf(words[0] ?? "")) this.stems.add(stem);
     }
   }
 

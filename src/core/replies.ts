@@ -7,6 +7,7 @@ import type {
   Action,
   Element,
   Fact,
+  Feedback,
   Intent,
   Link,
   Outcome,
@@ -171,7 +172,7 @@ export function entryReply(
       ...sectionSuggestions(entry, language, undefined, false),
       ...relatedSuggestions(entry, context),
     ],
-    feedback: { entryId: entry.id },
+    feedback: feedbackFor(entry.id, language),
     candidates: options.candidates ?? [],
   };
 }
@@ -198,7 +199,7 @@ export function sectionReply(
         action: { type: "entry", entryId: entry.id },
       } as Suggestion,
     ],
-    feedback: { entryId: entry.id },
+    feedback: feedbackFor(entry.id, language),
     candidates: options.candidates ?? [],
   };
   const links = linksElement(publicationLinks(entry, context));
@@ -428,12 +429,17 @@ export function listReply(what: ListKind, context: ReplyContext): Reply {
 }
 
 /** The 👍 and 👎 buttons under an answer, for adapters that show feedback as buttons. */
-export function feedbackVotes(entryId: string, language: Language): Suggestion[] {
+/** 👍/👎 with words, so that they read right without an emoji font and to a screen reader. */
+export function feedbackFor(entryId: string, language: Language): Feedback {
   const messages = messagesFor(language);
-  return [true, false].map((helpful) => ({
-    label: helpful ? messages.feedbackHelpfulLabel : messages.feedbackUnhelpfulLabel,
-    action: { type: "feedback", entryId, helpful },
-  }));
+  return {
+    entryId,
+    question: messages.feedbackQuestion,
+    votes: [true, false].map((helpful) => ({
+      label: helpful ? messages.feedbackHelpfulLabel : messages.feedbackUnhelpfulLabel,
+      action: { type: "feedback", entryId, helpful },
+    })),
+  };
 }
 
 export function feedbackReply(helpful: boolean, context: ReplyContext): Reply {
@@ -459,7 +465,10 @@ export function whichOneReply(entries: [Entry, Entry], choices: Suggestion[], co
   const messages = messagesFor(context.language);
   return {
     ...emptyReply("ask", "clarify", context.language),
-    title: conversationMessagesFor(context.language).whichOne(a.title[context.language], b.title[context.language]),
+    title: conversationMessagesFor(context.language).whichOne(
+      a.title[context.language],
+      b.title[context.language],
+    ),
     body: [paragraph(messages.clarifyHint)],
     choices,
   };

@@ -141,7 +141,10 @@ export function weeklyTipReply(
     body: [
       paragraph(tip.summary[language]),
       paragraph(messages.weeklyFooter(scheduleText(schedule, timeZone, language))),
-      { type: "links", links: [{ label: messagesFor(language).publicationLink, url: context.publicationUrl }] },
+      {
+        type: "links",
+        links: [{ label: messagesFor(language).publicationLink, url: context.publicationUrl }],
+      },
       ...(tip.sources.length > 0 ? [{ type: "sources" as const, sources: tip.sources }] : []),
     ],
     suggestions: [

@@ -121,6 +121,12 @@ export type Element =
   | { type: "sources"; sources: Source[] };
 
 /** The platform-neutral reply; adapters render it as HTML, Block Kit or Adaptive Cards. */
+export interface Feedback {
+  entryId: string;
+  question: string;
+  votes: Suggestion[];
+}
+
 export interface Reply {
   intent: Intent;
   outcome: Outcome;
@@ -137,8 +143,8 @@ export interface Reply {
   choices: Suggestion[];
   /** Follow-up buttons. */
   suggestions: Suggestion[];
-  /** Present where 👍/👎 buttons make sense. */
-  feedback?: { entryId: string } | undefined;
+  /** Present where 👍/👎 buttons make sense: the question and the two votes, labelled in words. */
+  feedback?: Feedback | undefined;
   /** "place": everyone in the channel or chat should see it, not only the user who asked. */
   audience?: "place" | undefined;
   /** Entries retrieval considered, best first (used by the evaluation). */

@@ -94,26 +94,41 @@ function describe(reply: Reply): string {
   return `${reply.intent}/${reply.outcome} ${ids.slice(0, 3).join(", ") || "–"}`;
 }
 
-function accepts(expected: readonly string[], id: string | null | undefined, knowledge: KnowledgeBase): boolean {
+function accepts(
+  expected: readonly string[],
+  id: string | null | undefined,
+  knowledge: KnowledgeBase,
+): boolean {
   if (!id) return false;
   const topic = knowledge.get(id)?.topic;
   return expected.some((item) => item === id || (topic !== undefined && item === `topic:${topic}`));
 }
 
-function scoreTurn(turn: DialogueTurn, reply: Reply, knowledge: KnowledgeBase): { right: boolean; clarified: boolean } {
+function scoreTurn(
+  turn: DialogueTurn,
+  reply: Reply,
+  knowledge: KnowledgeBase,
+): { right: boolean; clarified: boolean } {
   const expected = turn.expected ?? [];
   if (turn.compare) {
     const compared = new Set(reply.entryIds);
     return {
-      right: reply.intent === "compare" && compared.size === expected.length && expected.every((id) => compared.has(id)),
+      right:
+        reply.intent === "compare" &&
+        compared.size === expected.length &&
+        expected.every((id) => compared.has(id)),
       clarified: false,
     };
   }
   if (turn.find) return { right: accepts(expected, entryIdsOf(reply)[0], knowledge), clarified: false };
   if (expected.length === 0) return { right: reply.outcome === "declined", clarified: false };
-  if (reply.outcome === "clarify") return { right: accepts(expected, entryIdsOf(reply)[0], knowledge), clarified: true };
+  if (reply.outcome === "clarify")
+    return { right: accepts(expected, entryIdsOf(reply)[0], knowledge), clarified: true };
   // An answer about the right entry, also where it says the entry lacks what was asked.
-  return { right: reply.outcome !== "declined" && accepts(expected, reply.entryId, knowledge), clarified: false };
+  return {
+    right: reply.outcome !== "declined" && accepts(expected, reply.entryId, knowledge),
+    clarified: false,
+  };
 }
 
 /** Runs every dialogue against the bot in a fresh conversation and scores its turns. */
@@ -158,7 +173,13 @@ export async function evaluateDialogues(
       if (turn.expected.length === 0) count(report.declines, right);
       if (!right) {
         allRight = false;
-        report.misses.push({ dialogue: d, turn: t, text: turn.text, expected: turn.expected, got: describe(reply) });
+        report.misses.push({
+          dialogue: d,
+          turn: t,
+          text: turn.text,
+          expected: turn.expected,
+          got: describe(reply),
+        });
       }
     }
     if (scored > 0) count(report.whole, allRight);

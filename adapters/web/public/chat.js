@@ -11,8 +11,6 @@ const UI = {
     privacy:
       "Gespeichert wird nur der Gesprächskontext (z. B. die letzte Methode), höchstens 24 Stunden – keine Nachrichtentexte.",
     sources: "Quellen",
-    helpful: "Hilfreich",
-    unhelpful: "Nicht hilfreich",
     error: "Die Antwort konnte nicht geladen werden. Bitte versuchen Sie es erneut.",
     choices: "Auswahl",
     suggestions: "Weiter mit",
@@ -25,8 +23,6 @@ const UI = {
     privacy:
       "Only the conversation context (e.g. the last method) is stored, for 24 hours at most – no message text.",
     sources: "Sources",
-    helpful: "Helpful",
-    unhelpful: "Not helpful",
     error: "The answer could not be loaded. Please try again.",
     choices: "Choices",
     suggestions: "Continue with",
@@ -98,7 +94,10 @@ function buttonRow(items, className, label) {
     button.type = "button";
     button.textContent = item.label;
     if (item.ariaLabel) button.setAttribute("aria-label", item.ariaLabel);
-    button.addEventListener("click", () => send({ action: item.action }, item.shownAs ?? item.label));
+    button.addEventListener("click", () => {
+      input.focus({ preventScroll: true });
+      void send({ action: item.action }, item.shownAs ?? item.label);
+    });
     row.append(button);
   }
   return row;
@@ -197,27 +196,8 @@ function renderReply(reply) {
   if (reply.suggestions.length > 0)
     bubble.append(buttonRow(reply.suggestions, "suggestions", t("suggestions")));
   if (reply.feedback) {
-    const entryId = reply.feedback.entryId;
-    bubble.append(
-      buttonRow(
-        [
-          {
-            label: "👍",
-            ariaLabel: t("helpful"),
-            shownAs: "👍",
-            action: { type: "feedback", entryId, helpful: true },
-          },
-          {
-            label: "👎",
-            ariaLabel: t("unhelpful"),
-            shownAs: "👎",
-            action: { type: "feedback", entryId, helpful: false },
-          },
-        ],
-        "feedback",
-        `${t("helpful")}?`,
-      ),
-    );
+    // The votes carry words ("👍 Hilfreich"), so they read right without an emoji font.
+    bubble.append(buttonRow(reply.feedback.votes, "feedback", reply.feedback.question));
   }
   log.append(bubble);
   bubble.scrollIntoView({ block: "nearest" });

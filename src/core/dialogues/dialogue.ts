@@ -12,7 +12,7 @@ export function readSlot<T>(state: ConversationState, name: string, schema: z.Zo
 }
 
 export function withSlot(state: ConversationState, name: string, value: unknown): ConversationState {
-  const { [name]: _previous, ...others } = state.dialogues ?? {};
+  const others = Object.fromEntries(Object.entries(state.dialogues ?? {}).filter(([key]) => key !== name));
   const dialogues = value === undefined ? others : { ...others, [name]: value };
   return { ...state, dialogues: Object.keys(dialogues).length > 0 ? dialogues : undefined };
 }

@@ -68,7 +68,8 @@ function isAnswered(question: FinderQuestion, constraints: Constraints): boolean
 function splits(question: FinderQuestion, ranked: readonly RankedMethod[]): boolean {
   const values = new Set(
     ranked.map(({ entry }) => {
-      const method = entry.method!;
+      const method = entry.method;
+      if (!method) return undefined;
       switch (question) {
         case "purpose":
           return method.purposes[0];
@@ -131,7 +132,9 @@ export class FinderDialogue {
     }
     const retrieval = described ? this.retriever.retrieve(text) : undefined;
     const lead =
-      retrieval?.outcome === "answer" && this.knowledge.get(retrieval.best.id)?.method ? retrieval.best.id : undefined;
+      retrieval?.outcome === "answer" && this.knowledge.get(retrieval.best.id)?.method
+        ? retrieval.best.id
+        : undefined;
     const constraints = constraintsIn(text);
     const asked = !options.askBack || countOf(constraints) >= ENOUGH_CRITERIA ? [...FINDER_QUESTIONS] : [];
     return this.next({ constraints, asked, textFit, lead }, context, state);
@@ -141,7 +144,13 @@ export class FinderDialogue {
   onAction(action: Extract<Action, { type: "find" }>, context: ReplyContext, state: ConversationState) {
     const current = readSlot(state, NAME, finderState);
     if (!action.question || !current) return this.next({ constraints: {}, asked: [] }, context, state);
-    return this.answer(current, action.question, answerValue(action.question, action.value ?? ANY), context, state);
+    return this.answer(
+      current,
+      action.question,
+      answerValue(action.question, action.value ?? ANY),
+      context,
+      state,
+    );
   }
 
   /**
@@ -220,7 +229,13 @@ export class FinderDialogue {
     if (question) {
       const asking = { ...current, awaiting: question, asked: [...current.asked, question] };
       return {
-        reply: finderQuestionReply(question, asking.asked.length, MAX_QUESTIONS, current.constraints, context),
+        reply: finderQuestionReply(
+          question,
+          asking.asked.length,
+          MAX_QUESTIONS,
+          current.constraints,
+          context,
+        ),
         state: withSlot(state, NAME, asking),
       };
     }

@@ -64,7 +64,9 @@ function scoreOf(entry: Entry, method: MethodAttributes, constraints: Constraint
   const reasons: string[] = [];
   let score = 0;
   if (constraints.people !== undefined) {
-    reasons.push(messages.reason.size(constraints.people, participantsText(method.participants, options.language)));
+    reasons.push(
+      messages.reason.size(constraints.people, participantsText(method.participants, options.language)),
+    );
   }
   if (constraints.purpose) {
     const at = method.purposes.indexOf(constraints.purpose);
@@ -128,5 +130,7 @@ export function rankMethods(
 }
 
 export function purposeOf(value: string): Purpose | undefined {
-  return (conversationMessagesFor("de").purpose as Record<string, string>)[value] ? (value as Purpose) : undefined;
+  return (conversationMessagesFor("de").purpose as Record<string, string>)[value]
+    ? (value as Purpose)
+    : undefined;
 }

@@ -39,7 +39,8 @@ export function methodListReply(
 ): Reply {
   const messages = conversationMessagesFor(context.language);
   const shown = ranked.slice(0, MAX_METHODS);
-  if (shown.length === 0) {
+  const [first, second] = shown;
+  if (!first) {
     return {
       ...emptyReply(options.intent, "info", context.language),
       title: options.title,
@@ -47,10 +48,9 @@ export function methodListReply(
       suggestions: options.suggestions,
     };
   }
-  const [first, second] = shown;
   return {
     ...emptyReply(options.intent, "answered", context.language),
-    entryId: first!.entry.id,
+    entryId: first.entry.id,
     entryIds: shown.map((method) => method.entry.id),
     title: options.title,
     body: [
@@ -70,8 +70,11 @@ export function methodListReply(
       ...(second
         ? [
             {
-              label: `${first!.entry.title[context.language]} ↔ ${second.entry.title[context.language]}`,
-              action: { type: "compare" as const, entryIds: [first!.entry.id, second.entry.id] as [string, string] },
+              label: `${first.entry.title[context.language]} ↔ ${second.entry.title[context.language]}`,
+              action: {
+                type: "compare" as const,
+                entryIds: [first.entry.id, second.entry.id] as [string, string],
+              },
             },
           ]
         : []),
@@ -90,9 +93,9 @@ function answerChoices(question: FinderQuestion, context: ReplyContext): Suggest
   const choices: Suggestion[] = (() => {
     switch (question) {
       case "purpose":
-        return (["ideas", "recommendations", "feedback", "conflict", "vision", "decision", "budget"] as const).map(
-          (purpose) => answer(messages.purpose[purpose], purpose),
-        );
+        return (
+          ["ideas", "recommendations", "feedback", "conflict", "vision", "decision", "budget"] as const
+        ).map((purpose) => answer(messages.purpose[purpose], purpose));
       case "size":
         return [
           answer(messages.sizeAnswers.small, "15"),
