@@ -9,7 +9,8 @@ export const MESSAGES = {
       "Ich beantworte Fragen zu Methoden und Verfahren der Bürgerbeteiligung – kurz, mit Quellen – und gebe Praxistipps aus dem Themenkreis des Innovationsdialogs Bürgerbeteiligung der Bertelsmann Stiftung.",
     helpItems: [
       "**Fragen Sie nach einer Methode**, z. B. „Was ist eine Planungszelle?“",
-      "**Fragen Sie nach**: „Ablauf?“, „Risiken?“, „Beispiel?“ beziehen sich auf die letzte Antwort.",
+      "**Fragen Sie nach**, wie Sie wollen: „Ablauf?“, „wie lange dauert das?“, „ist das teuer?“ beziehen sich auf die letzte Antwort.",
+      "**Vergleichen und finden**: „Bürgerrat oder Planungszelle?“, „gibt's was Ähnliches?“, „Welche Methode passt für 30 Leute online?“",
       "**„Tipp“** zeigt einen Praxistipp, **„Methoden“** die Liste aller Methoden.",
       "**„Publikation“** nennt die Veröffentlichung mit den Empfehlungen der Arbeitsgruppe.",
       "**„English“** schaltet auf Englisch um.",
@@ -63,7 +64,8 @@ export const MESSAGES = {
       "I answer questions about methods and procedures of citizen participation – briefly, with sources – and share practice tips on the themes of the Bertelsmann Stiftung's working group “Innovationsdialog Bürgerbeteiligung”.",
     helpItems: [
       "**Ask about a method**, e.g. “What is a citizens' assembly?”",
-      "**Follow up**: “Process?”, “Risks?”, “Example?” refer to the last answer.",
+      "**Follow up** in your own words: “Process?”, “how long does it take?”, “is it expensive?” refer to the last answer.",
+      "**Compare and find**: “citizens' assembly or planning cell?”, “something similar?”, “which method for 30 people online?”",
       "**“Tip”** shows a practice tip, **“Methods”** the list of all methods.",
       "**“Publication”** names the publication with the working group's recommendations.",
       "**“Deutsch”** switches to German.",
