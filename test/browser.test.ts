@@ -66,12 +66,26 @@ describe.skipIf(!hasChromium)("web chat in a real browser", () => {
     expect(errors).toEqual([]);
   });
 
-  it("switches the interface and the answers to English", async () => {
+  it("switches the interface and the answers to English, repeating the last answer", async () => {
     await page.getByRole("button", { name: "EN", exact: true }).click();
-    await page.locator(".message.bot p", { hasText: "from now on I'll answer in English" }).waitFor();
+    // Right after an answer, the switch gives that answer again in the new language.
+    await page.locator(".message.bot h2", { hasText: "Risks" }).waitFor();
     expect(await page.locator("#ask button[type=submit]").textContent()).toBe("Send");
     await page.locator("#question").fill("what is a citizens' assembly");
     await page.locator("#question").press("Enter");
     await page.locator(".message.bot dt", { hasText: "Participants" }).last().waitFor();
+  });
+
+  it("confirms the language where there is no answer to repeat", async () => {
+    const fresh = await browser.newPage();
+    try {
+      await fresh.goto(running.url);
+      await fresh.locator(".message.bot h2", { hasText: "Beteiligungslotse" }).waitFor();
+      await fresh.getByRole("button", { name: "EN", exact: true }).click();
+      await fresh.locator(".message.bot p", { hasText: "from now on I'll answer in English" }).waitFor();
+      expect(await fresh.locator("html").getAttribute("lang")).toBe("en");
+    } finally {
+      await fresh.close();
+    }
   });
 });
