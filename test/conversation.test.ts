@@ -259,6 +259,20 @@ describe("method finder", () => {
     }
   });
 
+  it("says when no method meets every wish, and which wish each one misses", async () => {
+    // No method in the knowledge base runs online in a few hours, so the list must not pretend it fits.
+    const reply = await conversation().say("Welche Methode passt für 30 Personen, 2 Stunden, online?");
+    expect(reply).toMatchObject({ intent: "find", outcome: "answered" });
+    const first = methodOf(reply.entryIds[0] ?? "");
+    expect(first.format).not.toBe("presence");
+    expect(first.durationClass).not.toBe("hours");
+    expect(allText(reply)).toMatch(/Keine Methode erfüllt alle Vorgaben/);
+    expect(allText(reply)).toMatch(/nicht: wenige Stunden/);
+
+    const fits = await conversation().say("Welche Methode passt für 20 Leute, einen Abend, Ideen sammeln?");
+    expect(allText(fits)).not.toMatch(/Keine Methode erfüllt alle Vorgaben/);
+  });
+
   it("asks at most three questions, one at a time, each with a 'doesn't matter' button", async () => {
     const { say, click, state } = conversation();
     let reply = await say("Hilf mir, eine Methode zu finden");

@@ -370,6 +370,9 @@ describe("Slack over HTTP", () => {
     const text = JSON.stringify(view.blocks);
     expect(text).toContain("Planungszelle");
     expect(text).toContain("bertelsmann-stiftung.de");
+    // The abilities beyond single questions: follow-ups, comparisons and the method finder.
+    expect(text).toContain("Bürgerrat oder Planungszelle?");
+    expect(text).toContain("Methode finden");
   });
 
   it.each([

@@ -96,6 +96,8 @@ export const CONVERSATION_MESSAGES = {
     finderIntro: (criteria: string) => (criteria ? `Passend zu: ${criteria}` : "Ohne weitere Vorgaben:"),
     finderNone:
       "Keine Methode erfüllt alle Vorgaben. Ändern Sie eine Vorgabe, z. B. die Gruppengröße oder das Format.",
+    finderPartly: "Keine Methode erfüllt alle Vorgaben; was jeweils nicht passt, steht dabei.",
+    unmet: (wishes: string) => `nicht: ${wishes}`,
     finderRestart: "Neu suchen",
     question: {
       purpose: "Was wollen Sie mit der Beteiligung vor allem erreichen?",
@@ -188,6 +190,8 @@ export const CONVERSATION_MESSAGES = {
     finderResultTitle: "Methods that fit",
     finderIntro: (criteria: string) => (criteria ? `Fitting: ${criteria}` : "Without further criteria:"),
     finderNone: "No method meets every criterion. Change one, e.g. the group size or the format.",
+    finderPartly: "No method meets every criterion; what does not fit is noted with each.",
+    unmet: (wishes: string) => `not: ${wishes}`,
     finderRestart: "Start over",
     question: {
       purpose: "What do you mainly want to achieve with the participation?",

@@ -327,6 +327,7 @@ export function helpReply(context: ReplyContext, intent: "help" | "greeting" = "
       ...EXAMPLE_ENTRIES.map((id) => context.knowledge.get(id))
         .filter((entry): entry is Entry => entry !== undefined)
         .map((entry) => entrySuggestion(entry, language)),
+      { label: messages.suggestion.findMethod, action: { type: "find" } },
       ...exploreSuggestions(language).slice(0, 3),
       {
         label: messages.suggestion.switchLanguage,
@@ -428,7 +429,6 @@ export function listReply(what: ListKind, context: ReplyContext): Reply {
   };
 }
 
-/** The 👍 and 👎 buttons under an answer, for adapters that show feedback as buttons. */
 /** 👍/👎 with words, so that they read right without an emoji font and to a screen reader. */
 export function feedbackFor(entryId: string, language: Language): Feedback {
   const messages = messagesFor(language);

@@ -18,9 +18,9 @@ export function elementsOf<K extends Element["type"]>(
 }
 
 /**
- * The buttons a text-only channel shows as numbers, in the order the core reads a typed number back
- * ("2" picks the second): the choices first, then the follow-ups.
+ * Every button of a reply, as a text-only channel shows them as numbers, in the order the core reads a
+ * typed number back ("2" picks the second): the choices, the follow-ups, then the two votes.
  */
-export function numberedActions(reply: Pick<Reply, "choices" | "suggestions">): Suggestion[] {
-  return [...reply.choices, ...reply.suggestions];
+export function numberedActions(reply: Pick<Reply, "choices" | "suggestions" | "feedback">): Suggestion[] {
+  return [...reply.choices, ...reply.suggestions, ...(reply.feedback?.votes ?? [])];
 }

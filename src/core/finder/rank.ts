@@ -13,6 +13,8 @@ export interface RankedMethod {
   score: number;
   /** Why it fits, one short phrase per constraint it meets ("15 Teilnehmende passen (ab 12)"). */
   reasons: string[];
+  /** The wishes it does not meet ("wenige Stunden"); hard constraints are never among them. */
+  unmet: string[];
 }
 
 export interface RankOptions {
@@ -62,6 +64,7 @@ function scoreOf(entry: Entry, method: MethodAttributes, constraints: Constraint
   const messages = conversationMessagesFor(options.language);
   const values = VALUE_LABELS[options.language];
   const reasons: string[] = [];
+  const unmet: string[] = [];
   let score = 0;
   if (constraints.people !== undefined) {
     reasons.push(
@@ -74,38 +77,43 @@ function scoreOf(entry: Entry, method: MethodAttributes, constraints: Constraint
       // The purposes are listed most typical first.
       score += 3 - Math.min(at, 2) * 0.5;
       reasons.push(messages.purposeReason[constraints.purpose]);
-    }
+    } else unmet.push(messages.purpose[constraints.purpose]);
   }
   if (constraints.time) {
     const distance = durationDistance(method.durationClass, constraints.time);
     score += distance === 0 ? 2 : distance === 1 ? 0.5 : -1;
     if (distance === 0) reasons.push(messages.durationClass[method.durationClass]);
+    else unmet.push(messages.durationClass[constraints.time]);
   }
   if (constraints.format) {
     if (constraints.format === method.format) score += 1;
     if (constraints.format === "postal" && method.format === "hybrid") score += 1;
     reasons.push(messages.reason.format[constraints.format]);
   }
-  if (constraints.selection && method.selection.includes(constraints.selection)) {
-    score += 2;
-    reasons.push(messages.reason.selection(values.selection[constraints.selection]));
+  if (constraints.selection) {
+    const label = values.selection[constraints.selection];
+    if (method.selection.includes(constraints.selection)) {
+      score += 2;
+      reasons.push(messages.reason.selection(label));
+    } else unmet.push(label);
   }
   if (constraints.lowCost) {
     score += method.cost === "low" ? 2 : method.cost === "medium" ? 0.5 : -1;
     if (method.cost === "low") reasons.push(messages.reason.cost);
+    else unmet.push(messages.reason.cost);
   }
   if (constraints.level) {
     if (method.level === constraints.level) {
       score += 1.5;
       reasons.push(messages.reason.level(values.level[method.level]));
-    }
+    } else unmet.push(values.level[constraints.level]);
   }
   if (options.like?.method) score += similarity(options.like.method, method);
   // Procedures the law prescribes are not chosen like a method; they come last unless asked for.
   if (method.formal && constraints.level !== "decide" && constraints.purpose !== "decision") score -= 2;
   // A description of the method ("sessions on their own topics") weighs as much as two criteria.
   score += TEXT_FIT_WEIGHT * (options.textFit?.get(entry.id) ?? 0);
-  return { score, reasons };
+  return { score, reasons, unmet };
 }
 
 /** The methods that fit, best first; none that breaks a hard constraint. */

@@ -28,6 +28,15 @@ export function criteriaText(constraints: Constraints, context: ReplyContext): s
   return parts.join(" · ");
 }
 
+/** "**World Café** – 15 Teilnehmende passen (ab 12) · vor Ort · nicht: mehrere Wochen" */
+function methodLine({ entry, reasons, unmet }: RankedMethod, context: ReplyContext): string {
+  const messages = conversationMessagesFor(context.language);
+  const why =
+    reasons.length > 0 ? reasons.join(" · ") : entry.summary[context.language].split(/(?<=[.!?])\s/)[0];
+  const missing = unmet.length > 0 ? ` · ${messages.unmet(unmet.join(", "))}` : "";
+  return `**${entry.title[context.language]}** – ${why}${missing}`;
+}
+
 /**
  * A ranked list of methods, each with why it fits, and the methods as choices, best first. Used for the
  * finder's result and for alternatives to the method in view.
@@ -55,14 +64,12 @@ export function methodListReply(
     title: options.title,
     body: [
       paragraph(options.intro),
+      // Say so when even the best method misses a wish, rather than let the list pretend it fits.
+      ...(first.unmet.length > 0 ? [paragraph(messages.finderPartly)] : []),
       {
         type: "list",
         ordered: true,
-        items: shown.map(({ entry, reasons }) =>
-          reasons.length > 0
-            ? `**${entry.title[context.language]}** – ${reasons.join(" · ")}`
-            : `**${entry.title[context.language]}** – ${entry.summary[context.language].split(/(?<=[.!?])\s/)[0]}`,
-        ),
+        items: shown.map((method) => methodLine(method, context)),
       },
     ],
     choices: shown.map(({ entry }) => methodChoice(entry, context)),
