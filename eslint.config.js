@@ -27,6 +27,7 @@ export default tseslint.config(
         crypto: "readonly",
         fetch: "readonly",
         console: "readonly",
+        window: "readonly",
       },
     },
   },

@@ -57,6 +57,8 @@ describe.skipIf(!hasChromium)("web chat in a real browser", () => {
 
     await answer.getByRole("button", { name: "Risiken" }).click();
     await page.locator(".message.bot h2", { hasText: "– Risiken" }).waitFor();
+    // After a click, typing goes on in the input, not on the old button.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("question");
     expect(await page.locator(".message.user").allTextContents()).toEqual([
       "Was ist eine Planungszelle?",
       "Risiken",
@@ -86,6 +88,49 @@ describe.skipIf(!hasChromium)("web chat in a real browser", () => {
       expect(await fresh.locator("html").getAttribute("lang")).toBe("en");
     } finally {
       await fresh.close();
+    }
+  });
+
+  it("shows that an answer is on its way, and removes the sign when it is there", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/chat", async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.locator("#question").fill("Was ist ein World Café?");
+      await page.locator("#question").press("Enter");
+      const pending = page.locator(".message.pending");
+      await pending.waitFor();
+      expect(await pending.getAttribute("role")).toBe("status");
+      expect(await pending.textContent()).toContain("on its way");
+      release();
+      await page.locator(".message.bot h2", { hasText: "World Café" }).waitFor();
+      expect(await pending.count()).toBe(0);
+    } finally {
+      release();
+      await page.unroute("**/api/chat");
+    }
+  });
+
+  it("opens on a phone at the top, with the header in view and no keyboard", async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 375, height: 667 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      const page = await phone.newPage();
+      await page.goto(running.url);
+      await page.locator(".message.bot h2", { hasText: "Beteiligungslotse" }).waitFor();
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      const header = await page.locator("header h1").boundingBox();
+      expect(header?.y).toBeGreaterThanOrEqual(0);
+      expect(await page.evaluate(() => document.activeElement?.id)).not.toBe("question");
+      await page.screenshot({ path: "test-results/web-chat-phone.png" });
+    } finally {
+      await phone.close();
     }
   });
 });

@@ -14,6 +14,7 @@ const UI = {
     error: "Die Antwort konnte nicht geladen werden. Bitte versuchen Sie es erneut.",
     choices: "Auswahl",
     suggestions: "Weiter mit",
+    pending: "Antwort kommt …",
   },
   en: {
     tagline: "Questions about citizen participation methods – answered briefly, with sources.",
@@ -26,6 +27,7 @@ const UI = {
     error: "The answer could not be loaded. Please try again.",
     choices: "Choices",
     suggestions: "Continue with",
+    pending: "Answer on its way …",
   },
 };
 
@@ -34,6 +36,8 @@ const form = document.getElementById("ask");
 const input = document.getElementById("question");
 let language = sessionStorage.getItem("language") === "en" ? "en" : "de";
 const conversationId = sessionStorage.getItem("conversationId") || crypto.randomUUID();
+// On a touch screen, focusing the input opens the keyboard and scrolls the page; leave that to the user.
+const finePointer = window.matchMedia("(pointer: fine)").matches;
 sessionStorage.setItem("conversationId", conversationId);
 
 function t(key) {
@@ -95,7 +99,7 @@ function buttonRow(items, className, label) {
     button.textContent = item.label;
     if (item.ariaLabel) button.setAttribute("aria-label", item.ariaLabel);
     button.addEventListener("click", () => {
-      input.focus({ preventScroll: true });
+      if (finePointer) input.focus({ preventScroll: true });
       void send({ action: item.action }, item.shownAs ?? item.label);
     });
     row.append(button);
@@ -200,7 +204,31 @@ function renderReply(reply) {
     bubble.append(buttonRow(reply.feedback.votes, "feedback", reply.feedback.question));
   }
   log.append(bubble);
-  bubble.scrollIntoView({ block: "nearest" });
+  reveal(bubble);
+}
+
+/**
+ * Brings a new reply into view: a short one whole, a long one from its start, so it is read from the top.
+ * The first reply (the greeting) stays where it is, so the page opens at its header.
+ */
+function reveal(bubble) {
+  if (log.children.length <= 1) return;
+  const tall = bubble.getBoundingClientRect().height > window.innerHeight * 0.7;
+  bubble.scrollIntoView({ block: tall ? "start" : "nearest" });
+}
+
+/** A placeholder bubble while the answer is on its way; announced once to screen readers. */
+function showPending() {
+  const bubble = element("div", "message bot pending");
+  bubble.setAttribute("role", "status");
+  const dots = element("span", "dots");
+  dots.setAttribute("aria-hidden", "true");
+  dots.append(element("span"), element("span"), element("span"));
+  bubble.append(dots, Object.assign(element("span", "visually-hidden"), { textContent: t("pending") }));
+  log.append(bubble);
+  log.setAttribute("aria-busy", "true");
+  if (log.children.length > 1) bubble.scrollIntoView({ block: "nearest" });
+  return bubble;
 }
 
 function showUser(text) {
@@ -211,6 +239,7 @@ function showUser(text) {
 
 async function send(payload, shownAs) {
   if (shownAs) showUser(shownAs);
+  const pending = showPending();
   try {
     const response = await fetch("api/chat", {
       method: "POST",
@@ -224,6 +253,7 @@ async function send(payload, shownAs) {
     });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const reply = await response.json();
+    pending.remove();
     if (reply.language && reply.language !== language) {
       language = reply.language;
       sessionStorage.setItem("language", language);
@@ -232,9 +262,12 @@ async function send(payload, shownAs) {
     renderReply(reply);
   } catch (error) {
     console.error(error);
+    pending.remove();
     const bubble = element("div", "message bot error");
     bubble.textContent = t("error");
     log.append(bubble);
+  } finally {
+    log.removeAttribute("aria-busy");
   }
 }
 
@@ -258,4 +291,4 @@ for (const button of document.querySelectorAll(".language")) {
 
 applyLanguage();
 void send({ action: { type: "command", command: "help" } });
-input.focus();
+if (finePointer) input.focus({ preventScroll: true });
