@@ -301,8 +301,9 @@ describe("retrieval principles on a small knowledge base", () => {
       ...["a", "b", "c", "d"].map((id) => entry(id)),
     ]);
     const first = (question: string) =>
-      retriever.rank(question).candidates.sort((a, b) => b.confidence - a.confidence || b.share - a.share)[0]
-        ?.id;
+      [...retriever.rank(question).candidates].sort(
+        (a, b) => b.confidence - a.confidence || b.share - a.share,
+      )[0]?.id;
     expect(first("Was ist eine Vorhabenliste im Netz?")).toBe("begriff");
     expect(first("Wie können wir eine Vorhabenliste im Netz veröffentlichen?")).toBe("empfehlung");
   });

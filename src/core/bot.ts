@@ -300,7 +300,7 @@ export class Bot {
     const intent = detectIntent(text);
     if (intent.type === "language") return this.switchLanguage(intent.language, turn, state);
     const asked = intent.type === "ask" ? requestedLanguage(text) : undefined;
-    if (asked && this.conversation.namedIn(text).length === 0) return this.switchLanguage(asked, turn, state);
+    if (asked && !this.conversation.namesAny(text)) return this.switchLanguage(asked, turn, state);
     if (intent.type === "choice") {
       const action = parseAction(state.offered?.[intent.index]);
       if (action) return this.onAction(action, turn, state);
@@ -359,7 +359,7 @@ export class Bot {
 
     // "und welches ist billiger?", "which one needs more people?" right after a comparison.
     const last = replayOf(state.lastAction);
-    if (last !== "finder" && last?.type === "compare" && this.conversation.namedIn(text).length === 0) {
+    if (last !== "finder" && last?.type === "compare" && !this.conversation.namesAny(text)) {
       const [a, b] = last.entryIds.map((id) => this.entry(id));
       if (a && b && (facet || this.conversation.asksWhichOfTwo(text))) {
         // "wie lange dauert so ne Befragung?" is about one of the two; otherwise both again.
@@ -437,7 +437,7 @@ export class Bot {
    */
   private asksSomethingElse(text: string): boolean {
     const rest = withoutPositions(text, constraintPositions(text));
-    return detectFacet(rest) !== undefined || this.conversation.namedIn(text).length > 0;
+    return detectFacet(rest) !== undefined || this.conversation.namesAny(text);
   }
 
   /**
@@ -468,9 +468,7 @@ export class Bot {
 
   /** Whether a message has words of its own beyond comparison words and references ("und im Vergleich?"). */
   private hasOwnContent(text: string): boolean {
-    return (
-      this.conversation.namedIn(text).length > 0 || this.options.retriever.retrieve(text).outcome === "answer"
-    );
+    return this.conversation.namesAny(text) || this.options.retriever.retrieve(text).outcome === "answer";
   }
 
   private onActionSync(

@@ -93,11 +93,22 @@ export class Conversation {
     return withoutPositions(text, positions);
   }
 
-  /** Entries named in a text, in the order of retrieval's confidence. */
-  namedIn(text: string): Entry[] {
-    const named = this.retriever.entriesNamedInText(text);
+  /** Ids of the entries a text names, in no order: cheaper than `namedIn` where only which ones matters. */
+  namedIdsIn(text: string): ReadonlySet<string> {
+    const named = new Set(this.retriever.entriesNamedInText(text));
     const whole = this.retriever.entryNamedBy(text);
     if (whole) named.add(whole);
+    return named;
+  }
+
+  /** Whether a text names any entry. */
+  namesAny(text: string): boolean {
+    return this.namedIdsIn(text).size > 0;
+  }
+
+  /** Entries named in a text, in the order of retrieval's confidence. */
+  namedIn(text: string): Entry[] {
+    const named = this.namedIdsIn(text);
     if (named.size <= 1) return [...named].map((id) => this.knowledge.get(id)).filter(isEntry);
     const order = this.retriever.rank(text).candidates.map((candidate) => candidate.id);
     const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
@@ -154,7 +165,7 @@ export class Conversation {
   /** Whether a message without some words still names every entry the whole message names. */
   keepsNames(rest: string, named: readonly Entry[]): boolean {
     if (named.length === 0) return true;
-    const left = new Set(this.namedIn(rest).map((entry) => entry.id));
+    const left = this.namedIdsIn(rest);
     return named.every((entry) => left.has(entry.id));
   }
 

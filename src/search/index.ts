@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { NO_SYNONYMS, type Synonyms } from "../knowledge/synonyms.js";
 import type { Entry, Language } from "../knowledge/types.js";
 import { LANGUAGES } from "../knowledge/types.js";
@@ -34,6 +35,9 @@ const MIN_FUZZY_LENGTH = 6;
 /** A query word is looked for inside longer words (Haushalt → Bürgerhaushalt) from this length on. */
 const MIN_INNER_LENGTH = 5;
 const MIN_VOCABULARY_WORD = 4;
+const NEAR_TERMS_REMEMBERED = 4096;
+
+type NearTerms = Readonly<{ typos: readonly string[]; containing: readonly string[] }>;
 /**
  * Lunr's length normalisation (BM25 b, default 0.75). Somewhat less lets a long section that explains
  * a situation count: 0.6 did best on the development sets (0.3–0.6 were within one question).
@@ -69,6 +73,11 @@ export class SearchIndex {
   private readonly properNames = new Set<string>();
   /** Folded word → the words the entries use for it, from both languages' tables. */
   private readonly synonyms = new Map<string, readonly string[]>();
+  /** The index never changes, and the words of questions repeat: each term's neighbours are found once. */
+  private readonly near = new LRUCache<string, NearTerms, boolean>({
+    max: NEAR_TERMS_REMEMBERED,
+    memoMethod: (term, _stale, { context: withTypos }) => this.findNearTerms(term, withTypos),
+  });
 
   constructor(entries: readonly Entry[], synonyms: Synonyms = NO_SYNONYMS) {
     for (const language of LANGUAGES) {
@@ -114,7 +123,12 @@ export class SearchIndex {
   }
 
   /** Index terms one typo away from a term, and longer terms that contain it ("haushalt" → "burgerhaushalt"). */
-  private nearTerms(term: string, withTypos: boolean): { typos: string[]; containing: string[] } {
+  private nearTerms(term: string, withTypos: boolean): NearTerms {
+    return this.near.memo(`${withTypos ? "~" : "="}${term}`, { context: withTypos });
+  }
+
+  private findNearTerms(key: string, withTypos: boolean): NearTerms {
+    const term = key.slice(1);
     const typos: string[] = [];
     const containing: string[] = [];
     const inner = term.length >= MIN_INNER_LENGTH;
@@ -124,7 +138,7 @@ export class SearchIndex {
       if (inner && candidate.includes(term)) containing.push(candidate);
       else if (withTypos && withinOneEdit(candidate, term)) typos.push(candidate);
     }
-    return { typos, containing };
+    return Object.freeze({ typos, containing });
   }
 
   hasTerm(term: string): boolean {

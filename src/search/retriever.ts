@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { NO_SYNONYMS, type Synonyms } from "../knowledge/synonyms.js";
 import type { Entry, EntryKind, Language } from "../knowledge/types.js";
 import { LANGUAGES } from "../knowledge/types.js";
@@ -64,11 +65,26 @@ const COMMON_WORD_SHARE = 0.3;
 const FAVOURED_KIND_PRIOR = 1.25;
 /** The weight of an everyday word in a question, as low as that of a word found in every entry. */
 const COMMON_WORD_WEIGHT = 0.3;
+/**
+ * Ranked texts remembered: one turn asks about the same text several times (is it a method request, does
+ * it describe one entry, …), and a conversation's texts repeat. Ranking is pure, so a hit is exact.
+ */
+const CACHE_SIZE = 512;
+
+type Ranking = Readonly<{ tokens: readonly QueryToken[]; candidates: readonly Readonly<Candidate>[] }>;
 
 export class Retriever {
   private readonly index: SearchIndex;
   private readonly names: EntryNames;
   private readonly kinds: ReadonlyMap<string, EntryKind>;
+  private readonly ranked = new LRUCache<string, Ranking>({
+    max: CACHE_SIZE,
+    memoMethod: (text) => this.rankAnew(text),
+  });
+  private readonly namedInTexts = new LRUCache<string, ReadonlySet<string>>({
+    max: CACHE_SIZE,
+    memoMethod: (text) => this.names.namedIn(text),
+  });
 
   constructor(
     entries: readonly Entry[],
@@ -94,11 +110,15 @@ export class Retriever {
   }
 
   /** Entries whose whole title or alias occurs in a text, one typo allowed in long words. */
-  entriesNamedInText(text: string): Set<string> {
-    return this.names.namedIn(text);
+  entriesNamedInText(text: string): ReadonlySet<string> {
+    return this.namedInTexts.memo(text);
   }
 
-  rank(text: string): { tokens: QueryToken[]; candidates: Candidate[] } {
+  rank(text: string): Ranking {
+    return this.ranked.memo(text);
+  }
+
+  private rankAnew(text: string): Ranking {
     const tokens = this.index.tokenize(text);
     const weights = tokens.map((token) =>
       isCommonWord(token.word)
@@ -112,7 +132,7 @@ export class Retriever {
         this.index.bodyStatistics.salience(id, language, term),
       pointsToEntry: (term: string) => this.index.isProperName(term) && isRare(term),
     };
-    const named = this.names.namedIn(text);
+    const named = this.entriesNamedInText(text);
     const favoured = favouredKinds(text);
     const prior = (id: string) => {
       const kind = this.kinds.get(id);
@@ -137,7 +157,7 @@ export class Retriever {
           share: fit.share * prior(hit.id),
         };
       });
-    return { tokens, candidates };
+    return Object.freeze({ tokens: Object.freeze(tokens), candidates: Object.freeze(candidates) });
   }
 
   /** How sure retrieval is that one given entry answers a text, 0 where it is not among the best hits. */
