@@ -63,6 +63,7 @@ function printDialogues(name: string, report: DialogueReport): void {
   line("follow-up turns", report.followUps);
   line("whole dialogues", report.whole);
   line("finder: first method fits", report.finder);
+  line("  … of them in a ranked list", report.finderListed);
   line("comparisons", report.comparisons);
   line("declined where expected", report.declines);
   console.log(`"Meinten Sie …?" counted:      ${report.clarified}`);

@@ -91,6 +91,28 @@ describe("the entry in view", () => {
     });
   });
 
+  it("asks which choice of a „Meinten Sie …?“ a follow-up that points back is about", async () => {
+    const { say, state } = conversation();
+    const unsure = await say("Wie erreichen wir Jugendliche und Leute mit Migrationsgeschichte?");
+    expect(unsure.outcome).toBe("clarify");
+    const offered = unsure.choices.flatMap(({ action }) => (action.type === "entry" ? [action.entryId] : []));
+    expect(offered.length).toBeGreaterThanOrEqual(2);
+    expect((await state())?.undecided).toEqual(offered.slice(0, 3));
+
+    // "setz … um" is the separable verb "umsetzen": the "how" of each choice.
+    const which = await say("und wie setz ich das konkret um?");
+    expect(which.outcome).toBe("clarify");
+    expect(which.choices.map(({ action }) => action)).toEqual(
+      offered.slice(0, 2).map((entryId) => ({ type: "section", entryId, section: "how" })),
+    );
+
+    // A message with its own subject is a new question, not one about the choices.
+    const fresh = conversation();
+    await fresh.say("Wie erreichen wir Jugendliche und Leute mit Migrationsgeschichte?");
+    expect(await fresh.say("und was ist dabei ein Bürgerrat?")).toMatchObject({ entryId: "buergerrat" });
+    expect((await fresh.state())?.undecided).toBeUndefined();
+  });
+
   it("says when the entry lacks what was asked, and offers what it has", async () => {
     const { say } = conversation();
     await say("Was ist ein World Café?");
@@ -229,6 +251,30 @@ describe("method finder", () => {
       lowCost: true,
       format: "hybrid",
     });
+  });
+
+  it("takes the number of people for the group size, not an amount of money or a year", () => {
+    expect(constraintsIn("ein Topf von 100.000 € für Projekte, ca. 2.000 Leute")).toMatchObject({
+      people: 2000,
+    });
+    expect(constraintsIn("für 30, insgesamt aber 1,500 residents")).toMatchObject({ people: 1500 });
+    expect(constraintsIn("Budget 5000 Euro")).not.toHaveProperty("people");
+    expect(constraintsIn("seit 2017 machen wir das mit 40 Leuten")).toMatchObject({ people: 40 });
+    expect(constraintsIn("what did the 2017 recommendation say")).not.toHaveProperty("people");
+  });
+
+  it("takes a situation stated with criteria only methods have as a request for a method", async () => {
+    const stated = await conversation().say(
+      "Ergebnisse an die Beteiligten zurückmelden, 50 Leute, online, mehrere Wochen",
+    );
+    expect(stated.intent).toBe("find");
+    const first = stated.choices[0]?.action;
+    expect(first?.type === "entry" && services.knowledge.get(first.entryId)?.method).toBeTruthy();
+    // Asked as a question of its own, the same words get the recommendation, not a list of methods.
+    const asked = await conversation().say(
+      "Wie melden wir die Ergebnisse an die Beteiligten zurück, 50 Leute, online, mehrere Wochen?",
+    );
+    expect(asked).toMatchObject({ intent: "ask", entryId: "empfehlung-rueckmeldung-an-beteiligte" });
   });
 
   it("answers with ranked methods, each with why it fits, as entry choices", async () => {

@@ -54,6 +54,10 @@ describe("facets", () => {
     ["is it legally binding?", "legalBasis", undefined],
     ["geht das auch online?", "format", undefined],
     ["how long does it take?", "duration", undefined],
+    // Separable verbs split in the question: "umsetzen", "durchführen".
+    ["wie setzen wir das um?", "how", "wie wir das"],
+    ["und wie setz ich das konkret um?", "how", undefined],
+    ["wie führt man das durch?", "process", undefined],
   ])("%j asks for %s", (text, key, rest) => {
     const request = detectFacet(text);
     const facet = request?.facet;
@@ -63,6 +67,8 @@ describe("facets", () => {
 
   it("finds no facet in a plain question", () => {
     expect(detectFacet("Was ist eine Planungszelle?")).toBeUndefined();
+    // A particle last, but "anfangen" is no facet word.
+    expect(detectFacet("Wo fangen wir an?")).toBeUndefined();
   });
 });
 

@@ -4,6 +4,7 @@ import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { Entry, Language } from "../knowledge/types.js";
 import type { Retriever, Retrieval } from "../search/retriever.js";
 import type { ConversationState, StateStore } from "../state/types.js";
+import { MAX_UNDECIDED } from "../state/codec.js";
 import { parseAction } from "./action-schema.js";
 import { attributeReply, attributeText } from "./attribute-replies.js";
 import { comparisonReply, compareCueIn } from "./compare.js";
@@ -160,10 +161,15 @@ export class Bot {
   /** What the next turn needs of this one: its language, its buttons by number, and how to repeat it. */
   private remembered(result: TurnResult): ConversationState {
     const offered = numberedActions(result.reply).map((suggestion) => suggestion.action);
+    const undecided =
+      result.reply.outcome === "clarify"
+        ? result.reply.choices.flatMap(({ action }) => (action.type === "entry" ? [action.entryId] : []))
+        : [];
     return {
       ...result.state,
       lastLanguage: result.reply.language,
       offered: offered.length > 0 ? offered : undefined,
+      undecided: undecided.length >= 2 ? undecided.slice(0, MAX_UNDECIDED) : undefined,
       lastAction: result.replay,
     };
   }
@@ -352,6 +358,11 @@ export class Bot {
     const inView = this.entry(state.lastEntryId);
     const named = this.conversation.namedIn(text);
     const facet = detectFacet(text, (rest) => this.conversation.keepsNames(rest, named));
+    // Right after a „Meinten Sie …?", "und wie setze ich das um?" is about one of its choices: which one?
+    const [first, second] = (state.undecided ?? []).map((id) => this.entry(id));
+    if (first && second && this.conversation.pointsBackOnly(text, facet !== undefined)) {
+      return this.whichOne([first, second], facet?.facet, context, state);
+    }
     // A message that is an entry's name ("Zufallsauswahl", "Beteiligungsstufen") asks for that entry –
     // unless it is made of facet words only and an entry is in view ("online oder Präsenz?").
     const facetOnly = inView && facet && !this.options.retriever.hasContent(facet.rest);
@@ -428,6 +439,9 @@ export class Bot {
     if (!this.conversation.hasOwnContent(text)) return false;
     const retrieval = this.options.retriever.retrieve(text);
     if (retrieval.outcome !== "answer") return false;
+    // A situation stated with criteria only methods have asks for a method, even where its words match
+    // a recommendation best.
+    if (this.conversation.statesSituation(text) && !this.entry(retrieval.best.id)?.method) return false;
     return !explicit || countOf(constraintsIn(text)) < 2;
   }
 

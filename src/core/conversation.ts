@@ -23,6 +23,8 @@ const CONTINUING = new Set(["und", "and", "aber", "but", "also", "auch", "so", "
 const MAX_ALTERNATIVE_CONTENT_WORDS = 8;
 /** A situation described with this many criteria asks for a method even without saying so. */
 const MIN_SITUATION_CRITERIA = 3;
+/** …and this many where they are criteria only methods have (group size, time, format, selection, cost). */
+const MIN_CHECKABLE_CRITERIA = 2;
 /** How much less confident retrieval may be in the entry in view than in another before it yields. */
 const IN_VIEW_MARGIN = 0.1;
 
@@ -45,6 +47,12 @@ export interface MethodRequest {
   /** Asks for the finder itself ("Hilf mir, eine Methode zu finden"). */
   forFinder?: boolean;
 }
+
+/** Question words that ask about something, not for a choice ("welche", "which" choose). */
+const INTERROGATIVE = new Lexicon(
+  "wie, was, warum, wieso, weshalb, wann, wo, woran, wozu, wofur, wer, wen, wem, how, what, why, when, where, who, whom",
+  { exact: true },
+);
 
 /** Questions for the name of something described ("wie heißt das", "what is it called"). */
 const NAMING = new Lexicon(
@@ -83,6 +91,35 @@ export class Conversation {
   refersBack(text: string): boolean {
     const words = messageWords(text);
     return REFERRING.matches(words) || CONTINUING.has(words[0] ?? "");
+  }
+
+  /**
+   * Whether a message asks a question of its own ("Wie machen wir das künftig besser?") rather than
+   * stating a situation ("brauchen was für 200 Leute online") or asking which method fits it.
+   */
+  asksOwnQuestion(text: string): boolean {
+    return INTERROGATIVE.matches(messageWords(text));
+  }
+
+  /**
+   * A situation stated, not asked about, with at least two criteria only methods have ("~25 Kinder, ein
+   * Vormittag"): a request for a method, whatever its other words match.
+   */
+  statesSituation(text: string): boolean {
+    const checkable = Object.keys(constraintsIn(text)).filter((key) => key !== "purpose");
+    return checkable.length >= MIN_CHECKABLE_CRITERIA && !this.asksOwnQuestion(text);
+  }
+
+  /**
+   * Whether a message is about something said before and nothing new: it refers back ("und wie setze ich
+   * das konkret um?"), names no entry, and either asks a facet or is no question retrieval could answer
+   * on its own – as `target` decides for the entry in view.
+   */
+  pointsBackOnly(text: string, asksFacet: boolean): boolean {
+    if (!this.refersBack(text) || this.namesAny(text)) return false;
+    if (asksFacet) return true;
+    const outcome = this.retriever.retrieve(this.withoutReferences(text)).outcome;
+    return outcome === "decline" || outcome === "empty";
   }
 
   /** The message without words that point back, to see whether anything else is left. */

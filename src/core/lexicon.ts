@@ -1,4 +1,5 @@
-import { foldWord, splitWords, termOf } from "../search/analyze.js";
+import { foldWord, isStopWord, splitWords, termOf } from "../search/analyze.js";
+import { infinitivesOf, isSeparableParticle } from "../search/separable-verbs.js";
 
 /**
  * A closed set of words and phrases that mark one meaning in a message ("wie lange", "Dauer", "how long").
@@ -31,6 +32,7 @@ export class Lexicon {
       const matches = this.exact ? this.stems.has(word) : stemsOf(word).some((stem) => this.stems.has(stem));
       if (matches) covered.add(i);
     });
+    if (!this.exact) for (const i of this.separatedVerbIn(words)) covered.add(i);
     for (const phrase of this.phrases) {
       for (let start = 0; start + phrase.length <= words.length; start++) {
         if (phrase.every((word, i) => words[start + i] === word)) {
@@ -39,6 +41,25 @@ export class Lexicon {
       }
     }
     return [...covered];
+  }
+
+  /**
+   * A German separable verb split in the question, its particle last: "wie setze ich das um?" is
+   * "umsetzen". Both the verb and the particle are covered.
+   */
+  private separatedVerbIn(words: readonly string[]): number[] {
+    const last = words.length - 1;
+    const particle = words[last];
+    if (particle === undefined || !isSeparableParticle(particle)) return [];
+    for (let i = 0; i < last; i++) {
+      const verb = words[i] ?? "";
+      if (isStopWord(verb)) continue;
+      const known = infinitivesOf(verb).some((infinitive) =>
+        stemsOf(particle + infinitive).some((stem) => this.stems.has(stem)),
+      );
+      if (known) return [i, last];
+    }
+    return [];
   }
 
   matches(words: readonly string[]): boolean {

@@ -66,6 +66,8 @@ export interface DialogueReport {
   /** Dialogues whose scored turns were all right. */
   whole: { right: number; of: number };
   finder: { right: number; of: number };
+  /** Finder turns whose right method came in the finder's ranked list, not as a direct answer. */
+  finderListed: { right: number; of: number };
   comparisons: { right: number; of: number };
   declines: { right: number; of: number };
   /** Turns answered with "Meinten Sie …?" whose first choice was counted. */
@@ -76,6 +78,17 @@ export interface DialogueReport {
 /** The entries a reply's choices lead to (an entry, or one of its sections or facts). */
 function entryIdsOf(reply: Reply): string[] {
   return reply.choices.flatMap(({ action }) => ("entryId" in action ? [action.entryId] : []));
+}
+
+/**
+ * The first method a reply offers: the first of a ranked list, or the method a direct answer is about
+ * ("Bürger sollen Schäden melden, online, dauerhaft" answered with the Mängelmelder offers that method).
+ */
+function firstMethodOffered(reply: Reply, knowledge: KnowledgeBase): string | undefined {
+  const listed = entryIdsOf(reply)[0];
+  if (listed) return listed;
+  const answered = reply.outcome === "answered" ? reply.entryId : undefined;
+  return answered && knowledge.get(answered)?.method ? answered : undefined;
 }
 
 /** The finder asks; the evaluation leaves every question open ("egal") until the result comes. */
@@ -120,7 +133,8 @@ function scoreTurn(
       clarified: false,
     };
   }
-  if (turn.find) return { right: accepts(expected, entryIdsOf(reply)[0], knowledge), clarified: false };
+  if (turn.find)
+    return { right: accepts(expected, firstMethodOffered(reply, knowledge), knowledge), clarified: false };
   if (expected.length === 0) return { right: reply.outcome === "declined", clarified: false };
   if (reply.outcome === "clarify")
     return { right: accepts(expected, entryIdsOf(reply)[0], knowledge), clarified: true };
@@ -144,6 +158,7 @@ export async function evaluateDialogues(
     followUps: { right: 0, of: 0 },
     whole: { right: 0, of: 0 },
     finder: { right: 0, of: 0 },
+    finderListed: { right: 0, of: 0 },
     comparisons: { right: 0, of: 0 },
     declines: { right: 0, of: 0 },
     clarified: 0,
@@ -168,7 +183,10 @@ export async function evaluateDialogues(
       if (clarified) report.clarified++;
       count(report.turns, right);
       count(t === 0 ? report.firstTurns : report.followUps, right);
-      if (turn.find) count(report.finder, right);
+      if (turn.find) {
+        count(report.finder, right);
+        count(report.finderListed, right && reply.intent === "find");
+      }
       if (turn.compare) count(report.comparisons, right);
       if (turn.expected.length === 0) count(report.declines, right);
       if (!right) {

@@ -26,6 +26,11 @@ const SEPARABLE_PREFIXES = [
   "an",
 ];
 const PARTICLES = new Set(SEPARABLE_PREFIXES);
+
+/** Whether a word can be the separated particle of a verb ("um" in "setzen wir das um"). */
+export function isSeparableParticle(word: string): boolean {
+  return PARTICLES.has(word);
+}
 const MIN_VERB_STEM = 3;
 
 /**
@@ -51,9 +56,12 @@ export function separableVerbTerm(term: string, isIndexTerm: (term: string) => b
 /** Endings of finite verb forms ("stellten", "wertet", "bereite", "legst"); each gives a possible infinitive. */
 const FINITE_ENDINGS = ["ten", "test", "est", "et", "te", "st", "t", "e", "en"];
 
-/** Infinitives a finite verb form may belong to: "wertet" → "werten", "bereite" → "bereiten". */
-function infinitivesOf(verb: string): string[] {
-  const forms = new Set<string>([verb]);
+/**
+ * Infinitives a finite verb form may belong to: "wertet" → "werten", "bereite" → "bereiten", and the
+ * colloquial form without its ending, "setz" → "setzen".
+ */
+export function infinitivesOf(verb: string): string[] {
+  const forms = new Set<string>([verb, `${verb}en`]);
   for (const ending of FINITE_ENDINGS) {
     if (verb.endsWith(ending) && verb.length - ending.length >= MIN_VERB_STEM)
       forms.add(`${verb.slice(0, -ending.length)}en`);

@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { ConversationState } from "./types.js";
 
 const language = z.enum(["de", "en"]);
+/** How many of a „Meinten Sie …?"'s choices are remembered. */
+export const MAX_UNDECIDED = 3;
 
 /** Stored state is validated on the way back in: a damaged or outdated record becomes an empty state. */
 const stateSchema = z.object({
@@ -10,6 +12,7 @@ const stateSchema = z.object({
   lastEntryId: z.string().max(100).optional(),
   previousEntryId: z.string().max(100).optional(),
   offered: z.array(z.unknown()).max(40).optional(),
+  undecided: z.array(z.string().max(100)).max(MAX_UNDECIDED).optional(),
   lastAction: z.unknown().optional(),
   dialogues: z.record(z.string().max(40), z.unknown()).optional(),
   lastTipId: z.string().max(100).optional(),

@@ -17,6 +17,11 @@ export interface ConversationState {
    * core validates each one when it is read back.
    */
   offered?: unknown[] | undefined;
+  /**
+   * The entries a „Meinten Sie …?" offered, best first, so that "und wie setze ich das um?" right after it
+   * can ask which of them is meant. Ids only.
+   */
+  undecided?: string[] | undefined;
   /** The button action that gives the last answer again, so "auf Englisch bitte" can repeat it. */
   lastAction?: unknown;
   /** Multi-turn flows' own state, one slot per flow, validated by the flow (see src/core/dialogues). */

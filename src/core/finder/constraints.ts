@@ -297,8 +297,17 @@ function numberAt(words: readonly string[], i: number): number | undefined {
   return NUMBER_WORDS[word];
 }
 
-/** A group size from a number near a word for people, or a phrase for a group ("a few hundred"). */
+/** "2017", "im Jahr 2030": a number that stands alone is more likely a year than a group size. */
+function isYear(value: number): boolean {
+  return value >= 1900 && value <= 2100;
+}
+
+/**
+ * A group size from a number near a word for people, or a phrase for a group ("a few hundred"). A number
+ * with a word for people after it wins over one that only looks like a group size ("für 30", "500").
+ */
 function peopleIn(words: readonly string[]): number | undefined {
+  let likely: number | undefined;
   for (let i = 0; i < words.length; i++) {
     let value = numberAt(words, i);
     if (value === undefined) continue;
@@ -315,9 +324,20 @@ function peopleIn(words: readonly string[]): number | undefined {
     // "zwei bis drei Tage", "two or three days": a number before a time is a duration, not a group.
     const isTime = TIME.some(([lexicon]) => lexicon.matches(words.slice(i + 1, i + 4)));
     if (isTime) continue;
-    if ((i > 0 && SIZE_CUES.has(words[i - 1] ?? "")) || value >= 100) return value;
+    if (isYear(value)) continue;
+    if ((i > 0 && SIZE_CUES.has(words[i - 1] ?? "")) || value >= 100) likely ??= value;
   }
-  return GROUP_SIZE.find(([lexicon]) => lexicon.matches(words))?.[1];
+  return likely ?? GROUP_SIZE.find(([lexicon]) => lexicon.matches(words))?.[1];
+}
+
+/** "100.000 €", "5000 Euro": an amount of money, never a group size. */
+const MONEY = /\d[\d.,'’\u202f ]*\s*(?:€|euro\b|eur\b|tsd\.?\s*€)/giu;
+/** "2.000 Leute", "1,500 people": thousands written with a separator, as one number. */
+const THOUSANDS = /(\d{1,3})[.,'’\u202f](?=\d{3}(?!\d))/gu;
+
+/** The message's words for reading numbers: money left out, thousands joined. */
+function constraintWords(text: string): string[] {
+  return messageWords(text.replace(MONEY, " ").replace(THOUSANDS, "$1"));
 }
 
 /** Two ways named ("per Post und online", "online plus Termine vor Ort") make it hybrid. */
@@ -332,7 +352,7 @@ function firstOf<T>(table: [Lexicon, T][], words: readonly string[]): T | undefi
 
 /** The constraints a message states; empty where it states none. */
 export function constraintsIn(text: string): Constraints {
-  const words = messageWords(text);
+  const words = constraintWords(text);
   const lowCost = LOW_COST.matches(words);
   const constraints: Record<keyof Constraints, unknown> = {
     people: peopleIn(words),
