@@ -263,6 +263,17 @@ describe("method finder", () => {
     expect(constraintsIn("what did the 2017 recommendation say")).not.toHaveProperty("people");
   });
 
+  it("answers a described method directly only where it meets the stated criteria", async () => {
+    const described = "25 ausgeloste Leute, bezahlt freigestellt, schreiben am Ende ein Gutachten";
+    expect(await conversation().say(described)).toMatchObject({ entryId: "planungszelle" });
+    // The Planungszelle meets in person: asked for online, the finder ranks methods that can be.
+    const online = await conversation().say(`${described}, alles online`);
+    expect(online.intent).toBe("find");
+    const first = online.choices[0]?.action;
+    expect(first?.type).toBe("entry");
+    if (first?.type === "entry") expect(methodOf(first.entryId).format).not.toBe("presence");
+  });
+
   it("takes a situation stated with criteria only methods have as a request for a method", async () => {
     const stated = await conversation().say(
       "Ergebnisse an die Beteiligten zurückmelden, 50 Leute, online, mehrere Wochen",

@@ -14,7 +14,7 @@ import { FinderDialogue } from "./dialogues/finder.js";
 import { detectFacet, type Facet, type FacetRequest } from "./facets.js";
 import { constraintPositions, constraintsIn, countOf, type Constraints } from "./finder/constraints.js";
 import { withoutPositions } from "./lexicon.js";
-import { rankMethods } from "./finder/rank.js";
+import { meetsHardConstraints, rankMethods } from "./finder/rank.js";
 import { criteriaText, methodListReply } from "./finder/replies.js";
 import { detectIntent, requestedLanguage, type DetectedIntent } from "./intents.js";
 import { detectLanguage, languageOfLocale } from "./language.js";
@@ -439,9 +439,12 @@ export class Bot {
     if (!this.conversation.hasOwnContent(text)) return false;
     const retrieval = this.options.retriever.retrieve(text);
     if (retrieval.outcome !== "answer") return false;
-    // A situation stated with criteria only methods have asks for a method, even where its words match
-    // a recommendation best.
-    if (this.conversation.statesSituation(text) && !this.entry(retrieval.best.id)?.method) return false;
+    // A situation stated with criteria only methods have asks for a method that meets them, even where its
+    // words match a recommendation or a method that breaks one of them best.
+    if (this.conversation.statesSituation(text)) {
+      const method = this.entry(retrieval.best.id)?.method;
+      if (!method || !meetsHardConstraints(method, constraintsIn(text))) return false;
+    }
     return !explicit || countOf(constraintsIn(text)) < 2;
   }
 
