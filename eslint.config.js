@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "coverage/", "node_modules/", "scripts/_*"] },
+  { ignores: ["dist/", "coverage/", "node_modules/", ".tools/", "scripts/_*"] },
   js.configs.recommended,
   {
     files: ["**/*.ts"],
