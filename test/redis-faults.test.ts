@@ -1,10 +1,15 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSlackAdapter } from "../adapters/slack/index.js";
+import { createTeamsAdapter } from "../adapters/teams/index.js";
 import { webAdapter } from "../adapters/web/index.js";
 import { startServer, type RunningServer } from "../src/server.js";
 import { createServices, type Services } from "../src/services.js";
+import { FakeBotConnector } from "./fake-bot-connector.js";
+import { FakeSlack } from "./fake-slack.js";
 import { testConfig } from "./helpers.js";
+import { emulatorMessage, SLACK_SECRET, slackDirectMessage } from "./platform-messages.js";
 import { RedisProcess, redisServerAvailable, waitUntil } from "./processes.js";
 
 interface LogLine {
@@ -32,12 +37,16 @@ describe.skipIf(!redisServerAvailable)("a Redis that hangs, dies and comes back"
   let redis: RedisProcess;
   let services: Services;
   let running: RunningServer;
+  const slack = new FakeSlack();
+  const connector = new FakeBotConnector();
   const log = capturedLog();
   let conversation = 0;
+  /** Lines logged while starting (Teams without MicrosoftAppId warns); the outages come after. */
+  let atStart = 0;
 
   const count = (msg: string) => log.lines.filter((line) => line.msg === msg).length;
-  /** Warnings and errors: what an operator is alerted by. */
-  const problems = () => log.lines.filter((line) => line.level >= 40);
+  /** Warnings and errors since the start: what an operator is alerted by. */
+  const problems = () => log.lines.slice(atStart).filter((line) => line.level >= 40);
 
   async function chat(text: string, conversationId: string) {
     const started = Date.now();
@@ -64,6 +73,26 @@ describe.skipIf(!redisServerAvailable)("a Redis that hangs, dies and comes back"
     return (await chat("Risiken?", id)).reply.entryId === "buergerrat";
   }
 
+  /** A Slack event and a Teams message, each answered at its platform. */
+  async function slackAndTeamsAnswer(): Promise<void> {
+    const posts = slack.callsOf("chat.postMessage").length;
+    const sent = connector.sent.length;
+    const event = slackDirectMessage("Was ist ein Bürgerrat?");
+    const slackResponse = await fetch(`${running.url}/slack/events`, { method: "POST", ...event });
+    expect(slackResponse.status).toBe(200);
+    const teams = await fetch(`${running.url}/api/messages`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: emulatorMessage(connector.serviceUrl, "Was ist eine Planungszelle?"),
+      signal: AbortSignal.timeout(5_000),
+    });
+    expect(teams.status).toBe(200);
+    expect(JSON.stringify(connector.sent.at(-1)?.activity)).toContain("Planungszelle");
+    expect(connector.sent.length).toBe(sent + 1);
+    const [posted] = (await slack.waitFor("chat.postMessage", posts + 1, 3_000)).slice(posts);
+    expect(JSON.stringify(posted?.body)).toContain("Bürgerrat");
+  }
+
   /** Answers during an outage: every one in time and a real answer. */
   async function answersWithoutRedis(times: number): Promise<number[]> {
     const latencies: number[] = [];
@@ -78,10 +107,18 @@ describe.skipIf(!redisServerAvailable)("a Redis that hangs, dies and comes back"
 
   beforeAll(async () => {
     redis = await RedisProcess.start();
+    await Promise.all([slack.start(), connector.start()]);
     const config = testConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: "faults:", LOG_LEVEL: "info" });
-    services = await createServices(config, log.logger, undefined, { adapters: [webAdapter] });
-    running = await startServer(services, [webAdapter]);
+    const slackEnv = {
+      SLACK_SIGNING_SECRET: SLACK_SECRET,
+      SLACK_BOT_TOKEN: "xoxb-test",
+      SLACK_API_URL: slack.apiUrl,
+    };
+    const adapters = [webAdapter, createSlackAdapter(slackEnv), createTeamsAdapter({})];
+    services = await createServices(config, log.logger, undefined, { adapters });
+    running = await startServer(services, adapters);
     await services.tips.start();
+    atStart = log.lines.length;
   });
 
   afterAll(async () => {
@@ -92,11 +129,13 @@ describe.skipIf(!redisServerAvailable)("a Redis that hangs, dies and comes back"
       await services.store.close();
     } finally {
       await redis.stop();
+      await Promise.all([slack.stop(), connector.stop()]);
     }
   });
 
   it("remembers conversations and is ready while Redis is well", async () => {
     expect(await followUpIsRemembered()).toBe(true);
+    await slackAndTeamsAnswer();
     expect((await readiness()).status).toBe(200);
     expect(problems()).toEqual([]);
   });
@@ -109,6 +148,7 @@ describe.skipIf(!redisServerAvailable)("a Redis that hangs, dies and comes back"
     await waitUntil(() => count(OUTAGE) === 1, 2_000, "the outage is logged");
     const logged = problems().length;
     latencies.push(...(await answersWithoutRedis(5)));
+    await slackAndTeamsAnswer();
     const ready = await readiness();
     expect(Math.max(...latencies)).toBeLessThan(1_000);
     for (const check of [firstReady, ready]) {
@@ -131,6 +171,7 @@ describe.skipIf(!redisServerAvailable)("a Redis that hangs, dies and comes back"
   it("answers and reports not ready while Redis is dead, and recovers when it is back", async () => {
     await redis.kill();
     const latencies = await answersWithoutRedis(5);
+    await slackAndTeamsAnswer();
     const ready = await readiness();
     expect(Math.max(...latencies)).toBeLessThan(1_000);
     expect(ready.status).toBe(503);

@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FakeBotConnector } from "./fake-bot-connector.js";
-import { FakeSlack, slackSignature } from "./fake-slack.js";
+import { FakeSlack } from "./fake-slack.js";
 import { KNOWLEDGE_DIR, ROOT } from "./helpers.js";
+import { emulatorMessage, SLACK_SECRET, slackDirectMessage } from "./platform-messages.js";
 import { waitUntil } from "./processes.js";
 
-const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 /** How long the fake Slack and Bot Connector hold each answer back: the turns are in flight meanwhile. */
 const DELAY_MS = 1_200;
 
@@ -47,7 +47,7 @@ async function startBot(env: Record<string, string>): Promise<RunningBot> {
       KNOWLEDGE_DIR,
       LOG_LEVEL: "info",
       NODE_ENV: "production",
-      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_SIGNING_SECRET: SLACK_SECRET,
       SLACK_BOT_TOKEN: "xoxb-test-token",
       SLACK_API_URL: slack.apiUrl,
       ...env,
@@ -76,47 +76,9 @@ async function startBot(env: Record<string, string>): Promise<RunningBot> {
   return { url, port: Number(new URL(url).port), exit, output: () => output };
 }
 
-/** A direct message to the bot in Slack, signed as Slack signs it. */
 async function slackMessage(running: RunningBot, text: string): Promise<number> {
-  const ts = `1700001234.${String(Date.now() % 1_000_000).padStart(6, "0")}`;
-  const body = JSON.stringify({
-    token: "legacy",
-    team_id: "T1",
-    api_app_id: "A1",
-    type: "event_callback",
-    event_id: `Ev${Date.now()}`,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true, is_enterprise_install: false }],
-    event: { type: "message", channel_type: "im", user: "U123", text, ts, channel: "D100", event_ts: ts },
-  });
-  const timestamp = Math.floor(Date.now() / 1000);
-  const response = await fetch(`${running.url}/slack/events`, {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/json",
-      "X-Slack-Request-Timestamp": String(timestamp),
-      "X-Slack-Signature": slackSignature(SECRET, timestamp, body),
-    },
-    body,
-  });
-  return response.status;
-}
-
-/** A Teams message from the local Bot Framework Emulator; the HTTP request lasts until its reply is sent. */
-function teamsMessage(text: string): string {
-  return JSON.stringify({
-    type: "message",
-    id: `m${Date.now()}`,
-    timestamp: new Date().toISOString(),
-    serviceUrl: connector.serviceUrl,
-    channelId: "emulator",
-    from: { id: "user-1", name: "Megan" },
-    recipient: { id: "bot-1", name: "Beteiligungslotse" },
-    conversation: { id: `conv-${Date.now()}` },
-    locale: "de-DE",
-    textFormat: "plain",
-    text,
-  });
+  const { body, headers } = slackDirectMessage(text);
+  return (await fetch(`${running.url}/slack/events`, { method: "POST", headers, body })).status;
 }
 
 /**
@@ -169,7 +131,7 @@ describe("graceful shutdown", () => {
     expect(await slackMessage(running, "Was ist ein Bürgerrat?")).toBe(200);
     // A Teams turn in flight: its HTTP request lasts until the reply has been sent.
     const teams = connection(running.port);
-    teams.send("POST", "/api/messages", teamsMessage("Was ist eine Planungszelle?"));
+    teams.send("POST", "/api/messages", emulatorMessage(connector.serviceUrl, "Was ist eine Planungszelle?"));
     await waitUntil(() => connector.sent.length === 1 && slack.calls.length > 0, 5_000, "turns in flight");
 
     const stoppedAt = Date.now();

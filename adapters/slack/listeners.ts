@@ -219,6 +219,9 @@ export function registerListeners(app: App, services: Services): void {
   });
 
   app.error((error) => {
+    // Without the store, installations cannot be read (OAuth); the outage is in the log once already.
+    const cause = "original" in error ? error.original : undefined;
+    if (isStoreUnavailable(error) || isStoreUnavailable(cause)) return Promise.resolve();
     logger.error({ err: error }, "Slack event could not be answered");
     return Promise.resolve();
   });
