@@ -85,10 +85,12 @@ export async function createApp(services: Services, adapters: readonly Adapter[]
 
 export async function startServer(services: Services, adapters: readonly Adapter[]): Promise<RunningServer> {
   const app = await createApp(services, adapters);
-  const server = createServer(app);
-  // Every request counts as pending work until its response is done, so a shutdown waits for it.
-  server.on("request", (_req: IncomingMessage, res: ServerResponse) => {
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // Every request counts as pending work until its response is done, so a shutdown waits for it.
     void services.pending.track(new Promise((resolve) => res.once("close", resolve)));
+    // While shutting down, a connection serves the request it has and is then closed, not kept alive.
+    if (services.pending.draining) res.setHeader("Connection", "close");
+    void app(req, res);
   });
   const { PORT, HOST } = services.config;
   await new Promise<void>((resolve, reject) => {

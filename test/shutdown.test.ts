@@ -107,7 +107,7 @@ function connection(port: number) {
     },
     /** Resolves with every status line and the raw text once each request has its answer. */
     async answers(timeoutMs: number) {
-      await waitUntil(() => statuses().length >= sent, timeoutMs, "answers on the connection");
+      await waitUntil(() => statuses().length >= sent, timeoutMs, `answers on the connection: ${received}`);
       socket.end();
       return { statuses: statuses(), text: received };
     },
@@ -144,6 +144,7 @@ describe("graceful shutdown", () => {
     // The Teams request was answered with 200 after its reply was sent; readiness said 503 meanwhile.
     expect(statuses).toEqual([200, 503]);
     expect(text).toContain('"status":"shutting down"');
+    expect(text).toMatch(/^Connection: close/im);
     const card = JSON.stringify(connector.sent[0]?.activity);
     expect(card).toContain("Planungszelle");
 
