@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { FakeBotConnector } from "./fake-bot-connector.js";
 import { FakeSlack } from "./fake-slack.js";
 import { KNOWLEDGE_DIR, ROOT } from "./helpers.js";
 import { emulatorMessage, SLACK_SECRET, slackDirectMessage } from "./platform-messages.js";
-import { waitUntil } from "./processes.js";
+import { RedisProcess, redisServerAvailable, waitUntil } from "./processes.js";
 
 /** How long the fake Slack and Bot Connector hold each answer back: the turns are in flight meanwhile. */
 const DELAY_MS = 1_200;
@@ -122,7 +122,13 @@ const refused = (url: string) =>
 
 describe("graceful shutdown", () => {
   it("finishes requests and acknowledged turns in progress, then exits 0", async () => {
-    const running = await startBot({ SHUTDOWN_TIMEOUT_MS: "8000" });
+    // With Redis where there is a redis-server, so that closing the weekly tip's queues and Redis is part of it.
+    const redis = redisServerAvailable ? await RedisProcess.start() : undefined;
+    onTestFinished(() => redis?.stop());
+    const running = await startBot({
+      SHUTDOWN_TIMEOUT_MS: "8000",
+      ...(redis ? { REDIS_URL: redis.url } : {}),
+    });
     expect((await fetch(`${running.url}/readyz`)).status).toBe(200);
     slack.delayMs = DELAY_MS;
     connector.delayMs = DELAY_MS;
@@ -156,7 +162,10 @@ describe("graceful shutdown", () => {
     expect(slack.answeredAt.length).toBeGreaterThanOrEqual(2);
     expect(Math.max(...slack.answeredAt)).toBeLessThanOrEqual(at);
     expect(at - stoppedAt).toBeLessThan(8_000);
-    expect(running.output()).toContain('"msg":"shut down"');
+    expect(running.output()).toContain('"clean":true,"msg":"shut down"');
+    // Nothing went wrong on the way: no warnings or errors in the log since the signal.
+    const afterSignal = running.output().slice(running.output().indexOf('"msg":"signal received"'));
+    expect(afterSignal).not.toMatch(/"level":(40|50|60)/);
   });
 
   it("exits non-zero when work in progress outlasts the shutdown timeout", async () => {
