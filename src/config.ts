@@ -17,6 +17,8 @@ const configSchema = z.object({
     .string()
     .regex(/^[\w:.-]*$/, "may only contain letters, digits, _ : . -")
     .default("beteiligungslotse:"),
+  /** How long a Redis command may take before a turn carries on without conversation memory. */
+  REDIS_COMMAND_TIMEOUT_MS: positiveInteger(200),
   STATE_TTL_SECONDS: positiveInteger(24 * 60 * 60),
   FEEDBACK_TTL_DAYS: positiveInteger(365),
   KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
@@ -35,6 +37,8 @@ const configSchema = z.object({
       return schedule ?? z.NEVER;
     }),
   TIP_SUBSCRIPTION_TTL_DAYS: positiveInteger(90),
+  /** How long a shutdown waits for requests and turns in progress before it gives them up. */
+  SHUTDOWN_TIMEOUT_MS: positiveInteger(10_000),
   PUBLICATION_URL: z
     .url({ protocol: /^https?$/, message: "must be an http(s) address" })
     .default(DEFAULT_PUBLICATION_URL),

@@ -4,6 +4,7 @@ import { KnowledgeError } from "./knowledge/problems.js";
 import { createLogger } from "./logger.js";
 import { startServer } from "./server.js";
 import { createServices, type Services } from "./services.js";
+import { shutDown } from "./shutdown.js";
 
 /** The weekly tip's worker or timer; where it cannot start (Redis away), the bot answers all the same. */
 async function startWeeklyTip(services: Services): Promise<void> {
@@ -34,16 +35,25 @@ async function main(): Promise<void> {
   // The address on stdout as well, so it is visible whatever the log level.
   console.log(`Beteiligungslotse: open ${running.url} for the web chat`);
 
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, "shutting down");
-    void running
-      .close()
-      .then(() => services.tips.close())
-      .then(() => services.store.close())
-      .finally(() => process.exit(0));
+  let stopping = false;
+  const onSignal = (signal: string) => {
+    // A second signal, or a shutdown that overruns its budget, ends the process at once.
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal }, "signal received");
+    setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS + 1_000).unref();
+    void shutDown(running, services, config.SHUTDOWN_TIMEOUT_MS)
+      .catch((error: unknown) => {
+        logger.error({ err: error }, "shutdown failed");
+        return 1;
+      })
+      .then((code) => {
+        logger.flush();
+        process.exit(code);
+      });
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 }
 
 main().catch((error: unknown) => {

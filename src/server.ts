@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import express, { type ErrorRequestHandler, type Express } from "express";
 import type { Adapter } from "./adapter.js";
 import type { Services } from "./services.js";
@@ -6,7 +6,28 @@ import type { Services } from "./services.js";
 export interface RunningServer {
   server: Server;
   url: string;
+  /**
+   * Stops accepting connections and closes idle ones; requests in progress go on. Resolves when the last
+   * connection has closed.
+   */
+  stopAccepting(): Promise<void>;
+  /** Closes every connection at once, then the adapters. */
   close(): Promise<void>;
+}
+
+/** A readiness check answers in time even when the store hangs: no answer in time is "not ready". */
+const READINESS_TIMEOUT_MS = 1_000;
+
+function withTimeout(check: Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(false);
+    }, timeoutMs);
+  });
+  return Promise.race([check.catch(() => false), timedOut]).finally(() => {
+    clearTimeout(timer);
+  });
 }
 
 /** Errors that reach Express's handler get a short JSON answer; details stay in the log. */
@@ -34,13 +55,15 @@ export async function createApp(services: Services, adapters: readonly Adapter[]
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
-  app.get("/readyz", (_req, res, next) => {
-    services.store
-      .ping()
-      .then((ready) =>
-        res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "state store unreachable" }),
-      )
-      .catch(next);
+  app.get("/readyz", (_req, res) => {
+    // A shutting-down instance takes no new traffic, whatever its store says.
+    if (services.pending.draining) {
+      res.status(503).json({ status: "shutting down" });
+      return;
+    }
+    void withTimeout(services.store.ping(), READINESS_TIMEOUT_MS).then((ready) =>
+      res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "state store unreachable" }),
+    );
   });
 
   for (const adapter of adapters) {
@@ -62,7 +85,13 @@ export async function createApp(services: Services, adapters: readonly Adapter[]
 
 export async function startServer(services: Services, adapters: readonly Adapter[]): Promise<RunningServer> {
   const app = await createApp(services, adapters);
-  const server = createServer(app);
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // Every request counts as pending work until its response is done, so a shutdown waits for it.
+    void services.pending.track(new Promise((resolve) => res.once("close", resolve)));
+    // While shutting down, a connection serves the request it has and is then closed, not kept alive.
+    if (services.pending.draining) res.setHeader("Connection", "close");
+    void app(req, res);
+  });
   const { PORT, HOST } = services.config;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -71,17 +100,24 @@ export async function startServer(services: Services, adapters: readonly Adapter
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : PORT;
   const shownHost = HOST === "0.0.0.0" || HOST === "127.0.0.1" || HOST === "::" ? "localhost" : HOST;
+  let closed: Promise<void> | undefined;
+  const stopAccepting = () => {
+    closed ??= new Promise<void>((resolve) =>
+      server.close(() => {
+        resolve();
+      }),
+    );
+    server.closeIdleConnections();
+    return closed;
+  };
   return {
     server,
     url: `http://${shownHost}:${port}`,
+    stopAccepting,
     close: async () => {
-      const closed = new Promise<void>((resolve) =>
-        server.close(() => {
-          resolve();
-        }),
-      );
+      const allClosed = stopAccepting();
       server.closeAllConnections();
-      await closed;
+      await allClosed;
       for (const adapter of adapters) await adapter.close?.();
     },
   };

@@ -5,10 +5,12 @@ import { Bot } from "./core/bot.js";
 import { loadKnowledgeBase, type KnowledgeBase } from "./knowledge/knowledge-base.js";
 import { formatProblem } from "./knowledge/problems.js";
 import type { Logger } from "./logger.js";
+import { PendingWork } from "./pending-work.js";
 import { createTips, type TipService } from "./proactive/index.js";
 import type { RetryPolicy } from "./proactive/delivery.js";
 import { DEFAULT_THRESHOLDS, Retriever } from "./search/retriever.js";
 import { MemoryStateStore } from "./state/memory.js";
+import { RedisHealth } from "./state/redis-health.js";
 import { RedisStateStore } from "./state/redis.js";
 import type { StateStore } from "./state/types.js";
 
@@ -22,6 +24,8 @@ export interface Services {
   /** The weekly tip: subscriptions, scheduling and delivery through the adapters' senders. */
   tips: TipService;
   bot: Bot;
+  /** Requests and acknowledged turns in progress, which a shutdown lets finish. */
+  pending: PendingWork;
 }
 
 export interface ServiceOptions {
@@ -35,12 +39,18 @@ export interface ServiceOptions {
   leaseMs?: number;
 }
 
-export async function createStore(config: Config, logger?: Logger): Promise<StateStore> {
+export async function createStore(
+  config: Config,
+  logger?: Logger,
+  health?: RedisHealth,
+): Promise<StateStore> {
   if (!config.REDIS_URL) return new MemoryStateStore({ ttlSeconds: config.STATE_TTL_SECONDS });
   const options = {
     ttlSeconds: config.STATE_TTL_SECONDS,
     feedbackTtlSeconds: config.FEEDBACK_TTL_DAYS * 24 * 60 * 60,
     prefix: config.REDIS_KEY_PREFIX,
+    commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+    health,
   };
   return RedisStateStore.connect(config.REDIS_URL, options, logger);
 }
@@ -51,7 +61,9 @@ export async function createServices(
   givenStore?: StateStore,
   options: ServiceOptions = {},
 ): Promise<Services> {
-  const store = givenStore ?? options.store ?? (await createStore(config, logger));
+  // One view of Redis for all of the process's connections, so that an outage is logged once.
+  const redisHealth = new RedisHealth(logger);
+  const store = givenStore ?? options.store ?? (await createStore(config, logger, redisHealth));
   const { knowledge, warnings } = await loadKnowledgeBase(path.resolve(config.KNOWLEDGE_DIR));
   if (warnings.length > 0) {
     logger.warn(
@@ -72,6 +84,7 @@ export async function createServices(
     sleep: options.sleep,
     retry: options.retry,
     leaseMs: options.leaseMs,
+    redisHealth,
   });
   const bot = new Bot({
     knowledge,
@@ -86,5 +99,5 @@ export async function createServices(
     { entries: knowledge.entries.length, state: config.REDIS_URL ? "redis" : "memory" },
     "knowledge loaded",
   );
-  return { config, logger, knowledge, retriever, store, tips, bot };
+  return { config, logger, knowledge, retriever, store, tips, bot, pending: new PendingWork() };
 }

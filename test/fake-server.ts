@@ -21,6 +21,10 @@ export async function bodyText(request: IncomingMessage): Promise<string> {
 export abstract class FakeServer {
   private server: Server | undefined;
   private port = 0;
+  /** How long every answer is held back, to keep the bot's request in flight. */
+  delayMs = 0;
+  /** When each answer reached a client that was still waiting for it (ms since the epoch). */
+  readonly answeredAt: number[] = [];
 
   /** The server's address, e.g. http://127.0.0.1:12345 (no trailing slash). */
   protected get origin(): string {
@@ -31,9 +35,11 @@ export abstract class FakeServer {
 
   async start(): Promise<void> {
     this.server = createServer((request, response) => {
-      void this.answer(request).then(({ status, headers, body }) => {
+      void this.answer(request).then(async ({ status, headers, body }) => {
+        if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+        if (response.socket?.destroyed !== false) return;
         response.writeHead(status, { "Content-Type": "application/json", ...headers });
-        response.end(JSON.stringify(body));
+        response.end(JSON.stringify(body), () => this.answeredAt.push(Date.now()));
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));

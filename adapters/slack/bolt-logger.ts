@@ -9,6 +9,9 @@ function boltLevel(pinoLevel: string): LogLevel {
   return LogLevel.ERROR;
 }
 
+/** Bolt warns of every failed authorization without its reason; the app's error handler logs it with one. */
+const REPEATED_WARNINGS = ["Authorization of incoming event did not succeed"];
+
 /** Bolt's logger interface on top of the app's pino logger, so Slack's messages share its format and redaction. */
 export function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ adapter: "slack" });
@@ -21,8 +24,9 @@ export function boltLogger(logger: Logger): BoltLogger {
         .filter((part) => !(part instanceof Error))
         .map((part) => (typeof part === "string" ? part : JSON.stringify(part)))
         .join(" ");
-      if (error) child[level]({ err: error }, message);
-      else child[level](message);
+      const shown = REPEATED_WARNINGS.some((start) => message.startsWith(start)) ? "debug" : level;
+      if (error) child[shown]({ err: error }, message);
+      else child[shown](message);
     };
   return {
     debug: write("debug"),

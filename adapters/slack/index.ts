@@ -1,6 +1,7 @@
 import { App, ExpressReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
 import type { Express } from "express";
 import type { Adapter } from "../../src/adapter.js";
+import type { PendingWork } from "../../src/pending-work.js";
 import type { Services } from "../../src/services.js";
 import { boltLogger } from "./bolt-logger.js";
 import { DEFAULT_SLACK_API_URL, loadSlackConfig, type SlackConfig } from "./config.js";
@@ -99,6 +100,15 @@ function createApp(config: SlackConfig, express: Express, services: Services): A
 }
 
 /**
+ * Slack is told at once that an event arrived, and the answer follows. Each event's processing is pending
+ * work until its listeners are done, so that a shutdown still delivers the answers it acknowledged.
+ */
+function trackProcessing(app: App, pending: PendingWork): void {
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event) => pending.track(processEvent(event));
+}
+
+/**
  * The Slack app: Bolt over HTTP at /slack/events in the shared server (signatures verified), or over
  * Socket Mode when SLACK_APP_TOKEN is set. Inactive without Slack settings; refuses to start on
  * incomplete ones.
@@ -112,6 +122,7 @@ export function createSlackAdapter(env: NodeJS.ProcessEnv = process.env): Adapte
       const config = loadSlackConfig(env);
       if (!config) return false;
       app = createApp(config, express, services);
+      trackProcessing(app, services.pending);
       registerListeners(app, services);
       // Checks the bot token with auth.test once, so a wrong token stops the start with Slack's reason.
       await app.init().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction, webApi } from "@slack/bolt";
 import { parseAction } from "../../src/core/action-schema.js";
 import type { Action, Reply, Turn } from "../../src/core/types.js";
 import type { Services } from "../../src/services.js";
+import { isStoreUnavailable } from "../../src/state/unavailable.js";
 import { ACTION_ID_PREFIX, renderReply, type SlackMessage } from "./blocks.js";
 import { renderHome } from "./home.js";
 import { slackPlace, slackScope } from "./place.js";
@@ -106,8 +107,10 @@ export function registerListeners(app: App, services: Services): void {
     }
     const key = `slack:event:${eventId}`;
     const claimed = await store.claim(key, EVENT_CLAIM_SECONDS).catch((error: unknown) => {
-      // Without the store an event may be answered twice, which beats not answering it.
-      logger.warn({ err: error }, "could not claim event; answering without deduplication");
+      // Without the store an event may be answered twice, which beats not answering it. An outage of
+      // the store is in the log once already.
+      if (!isStoreUnavailable(error))
+        logger.warn({ err: error }, "could not claim event; answering without deduplication");
       return true;
     });
     if (!claimed) {
@@ -216,6 +219,9 @@ export function registerListeners(app: App, services: Services): void {
   });
 
   app.error((error) => {
+    // Without the store, installations cannot be read (OAuth); the outage is in the log once already.
+    const cause = "original" in error ? error.original : undefined;
+    if (isStoreUnavailable(error) || isStoreUnavailable(cause)) return Promise.resolve();
     logger.error({ err: error }, "Slack event could not be answered");
     return Promise.resolve();
   });

@@ -12,6 +12,7 @@ import { languageOfLocale } from "../../src/core/language.js";
 import type { Action, Reply } from "../../src/core/types.js";
 import type { Logger } from "../../src/logger.js";
 import type { Services } from "../../src/services.js";
+import { isStoreUnavailable } from "../../src/state/unavailable.js";
 import { cardAttachment, renderCard, summaryOf } from "./card.js";
 import { teamsPlace, teamsScope } from "./place.js";
 import type { ConversationReferences } from "./references.js";
@@ -108,17 +109,20 @@ export class TeamsBot extends TeamsActivityHandler {
   /** A reference that cannot be stored costs proactive messages, never the answer. */
   private async remember(activity: Activity): Promise<void> {
     await this.references.remember(activity).catch((error: unknown) => {
-      this.logger.error({ err: error }, "could not store the conversation reference");
+      if (!isStoreUnavailable(error))
+        this.logger.error({ err: error }, "could not store the conversation reference");
     });
   }
 
   /** The bot left: no reference kept, no weekly tip sent there any more. */
   private async forget(activity: Activity): Promise<void> {
     await this.references.forget(activity).catch((error: unknown) => {
-      this.logger.error({ err: error }, "could not delete the conversation reference");
+      if (!isStoreUnavailable(error))
+        this.logger.error({ err: error }, "could not delete the conversation reference");
     });
     await this.services.tips.removeScope(PLATFORM, teamsScope(activity)).catch((error: unknown) => {
-      this.logger.error({ err: error }, "could not end the weekly tip subscriptions");
+      if (!isStoreUnavailable(error))
+        this.logger.error({ err: error }, "could not end the weekly tip subscriptions");
     });
   }
 }

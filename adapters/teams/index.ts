@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Adapter } from "../../src/adapter.js";
 import { languageOfLocale } from "../../src/core/language.js";
 import type { Logger } from "../../src/logger.js";
+import type { PendingWork } from "../../src/pending-work.js";
 import type { Services } from "../../src/services.js";
 import { authenticationOf, isLoopback } from "./auth.js";
 import { loadTeamsConfig } from "./config.js";
@@ -42,7 +43,12 @@ function onTurnError(logger: Logger) {
   };
 }
 
-function messagesHandler(adapter: CloudAdapter, bot: TeamsBot, authenticated: boolean): RequestHandler {
+function messagesHandler(
+  adapter: CloudAdapter,
+  bot: TeamsBot,
+  authenticated: boolean,
+  pending: PendingWork,
+): RequestHandler {
   return (req, res, next) => {
     const parsed = activitySchema.safeParse(req.body);
     if (!parsed.success) {
@@ -55,7 +61,8 @@ function messagesHandler(adapter: CloudAdapter, bot: TeamsBot, authenticated: bo
         .json({ error: "Without MicrosoftAppId only a local Bot Framework Emulator may connect." });
       return;
     }
-    adapter.process(req, res, (context) => bot.run(context)).catch(next);
+    // Registered as pending work, so that a shutdown lets the turn finish and its reply be sent.
+    pending.track(adapter.process(req, res, (context) => bot.run(context))).catch(next);
   };
 }
 
@@ -76,7 +83,7 @@ export function createTeamsAdapter(env: NodeJS.ProcessEnv = process.env): Adapte
       app.post(
         MESSAGES_PATH,
         express.json({ limit: BODY_LIMIT }),
-        messagesHandler(adapter, bot, config.auth !== undefined),
+        messagesHandler(adapter, bot, config.auth !== undefined, services.pending),
       );
       if (config.auth) {
         logger.info({ appType: config.auth.MicrosoftAppType, path: MESSAGES_PATH }, "Teams connected");

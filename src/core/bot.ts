@@ -5,6 +5,7 @@ import type { Entry, Language } from "../knowledge/types.js";
 import type { Retriever, Retrieval } from "../search/retriever.js";
 import type { ConversationState, StateStore } from "../state/types.js";
 import { MAX_UNDECIDED } from "../state/codec.js";
+import { isStoreUnavailable } from "../state/unavailable.js";
 import { parseAction } from "./action-schema.js";
 import { attributeReply, attributeText } from "./attribute-replies.js";
 import { comparisonReply, compareCueIn } from "./compare.js";
@@ -142,7 +143,9 @@ export class Bot {
       ? this.options.store.recordFeedback(result.feedback.entryId, result.feedback.helpful)
       : this.options.store.save(key, this.remembered(result));
     await write.catch((error: unknown) => {
-      this.options.logger.error({ err: error }, "could not write conversation state");
+      // An outage of the store is logged once by the store, not here per turn.
+      if (!isStoreUnavailable(error))
+        this.options.logger.error({ err: error }, "could not write conversation state");
     });
     this.options.logger.info(
       {
@@ -179,7 +182,8 @@ export class Bot {
     try {
       return (await this.options.store.load(key)) ?? {};
     } catch (error) {
-      this.options.logger.error({ err: error }, "could not load conversation state");
+      if (!isStoreUnavailable(error))
+        this.options.logger.error({ err: error }, "could not load conversation state");
       return {};
     }
   }

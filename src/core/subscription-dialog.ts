@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { ConversationState } from "../state/types.js";
+import { isStoreUnavailable } from "../state/unavailable.js";
 import type { ReplyContext } from "./replies.js";
 import { scheduleFrom, type ScheduleWords } from "./schedule-words.js";
 import * as replies from "./subscription-replies.js";
@@ -74,7 +75,8 @@ export class SubscriptionDialog {
         }
       }
     } catch (error) {
-      this.logger.error({ err: error, command }, "weekly tip subscription could not be changed");
+      if (!isStoreUnavailable(error))
+        this.logger.error({ err: error, command }, "weekly tip subscription could not be changed");
       return { reply: replies.storeFailedReply(context), state };
     }
   }

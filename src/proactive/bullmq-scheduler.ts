@@ -1,5 +1,7 @@
 import { Queue, Worker, type Job } from "bullmq";
 import type { Logger } from "pino";
+import { failFastOptions, reconnectDelay } from "../state/redis-connection.js";
+import { RedisHealth } from "../state/redis-health.js";
 import type { SubscriptionStore } from "./store.js";
 import type { TipDelivery } from "./delivery.js";
 import { cronPattern } from "./schedule.js";
@@ -24,6 +26,10 @@ export interface BullmqSchedulerOptions {
   /** Retries of a delivery that failed or was held by an instance that died (BullMQ's backoff). */
   attempts?: number;
   backoffMs?: number;
+  /** How long the queue's commands (subscribing, unsubscribing) may take while Redis hangs. */
+  commandTimeoutMs?: number | undefined;
+  /** The process's view of Redis: BullMQ's connection errors during an outage add no log lines. */
+  health?: RedisHealth | undefined;
 }
 
 /** Raised for BullMQ to try the job again later (after its backoff). */
@@ -39,25 +45,19 @@ export class BullmqTipScheduler implements TipScheduler {
   private worker: Worker<TipJob> | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private readonly now: () => Date;
+  private readonly health: RedisHealth;
 
   constructor(private readonly options: BullmqSchedulerOptions) {
     this.now = options.now ?? (() => new Date());
-    // The queue only writes: without Redis it fails at once instead of queueing commands.
+    this.health = options.health ?? new RedisHealth(options.logger);
+    // The queue only writes: without Redis, or with a hanging one, it fails fast instead of waiting.
     this.queue = new Queue<TipJob>(QUEUE_NAME, {
-      connection: { url: options.redisUrl, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+      connection: { url: options.redisUrl, ...failFastOptions(options.commandTimeoutMs ?? 200) },
       prefix: options.prefix,
     });
-    this.queue.on("error", this.warnOnce("BullMQ queue connection problem"));
-  }
-
-  private warnOnce(message: string) {
-    let last = 0;
-    return (error: Error) => {
-      // One line per minute at most while Redis is away, not one per reconnect attempt.
-      if (Date.now() - last < 60_000) return;
-      last = Date.now();
-      this.options.logger.warn({ err: { message: error.message } }, message);
-    };
+    this.queue.on("error", (error) => {
+      this.health.otherError("bullmq-queue", error);
+    });
   }
 
   async schedule(subscription: Subscription): Promise<void> {
@@ -101,10 +101,12 @@ export class BullmqTipScheduler implements TipScheduler {
     try {
       await this.reconcile();
     } catch (error) {
-      this.options.logger.warn(
-        { err: error },
-        "job schedulers could not be checked; trying again in a minute",
-      );
+      // During an outage the outage's own line says enough.
+      if (!this.health.outage)
+        this.options.logger.warn(
+          { err: error },
+          "job schedulers could not be checked; trying again in a minute",
+        );
       this.retryTimer = setTimeout(() => void this.start(), 60_000);
       this.retryTimer.unref();
     }
@@ -122,11 +124,14 @@ export class BullmqTipScheduler implements TipScheduler {
 
   private createWorker(): Worker<TipJob> {
     const worker = new Worker<TipJob>(QUEUE_NAME, (job) => this.process(job), {
-      connection: { url: this.options.redisUrl, maxRetriesPerRequest: null },
+      // Waits for jobs with blocking commands, so no command timeout; reconnects as the others do.
+      connection: { url: this.options.redisUrl, maxRetriesPerRequest: null, retryStrategy: reconnectDelay },
       prefix: this.options.prefix,
       concurrency: 4,
     });
-    worker.on("error", this.warnOnce("BullMQ worker connection problem"));
+    worker.on("error", (error) => {
+      this.health.otherError("bullmq-worker", error);
+    });
     return worker;
   }
 
@@ -139,9 +144,10 @@ export class BullmqTipScheduler implements TipScheduler {
     return outcome;
   }
 
+  /** Lets running deliveries finish; with Redis away the connections are dropped instead. */
   async close(): Promise<void> {
     clearTimeout(this.retryTimer);
-    await this.worker?.close();
-    await this.queue.close();
+    await this.worker?.close().catch(() => this.worker?.disconnect());
+    await this.queue.close().catch(() => this.queue.disconnect());
   }
 }

@@ -1,7 +1,8 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
-import { openRedis } from "../state/redis-connection.js";
+import { RedisConnection } from "../state/redis-connection.js";
+import type { RedisHealth } from "../state/redis-health.js";
 import { BullmqTipScheduler } from "./bullmq-scheduler.js";
 import { TipDelivery, type RetryPolicy } from "./delivery.js";
 import { MemorySubscriptionStore } from "./memory-store.js";
@@ -25,6 +26,8 @@ export interface TipsOptions {
   sleep?: (ms: number) => Promise<void>;
   retry?: RetryPolicy;
   leaseMs?: number;
+  /** The process's view of Redis, so that an outage is logged once for all its connections. */
+  redisHealth?: RedisHealth | undefined;
 }
 
 /** BullMQ's keys under the project's prefix, without a trailing colon (BullMQ adds its own). */
@@ -44,7 +47,16 @@ export async function createTips(options: TipsOptions): Promise<TipService> {
   const now = options.now ?? (() => new Date());
 
   const store: SubscriptionStore = config.REDIS_URL
-    ? new RedisSubscriptionStore(await openRedis(config.REDIS_URL, log), config.REDIS_KEY_PREFIX, ttlSeconds)
+    ? new RedisSubscriptionStore(
+        await RedisConnection.open(config.REDIS_URL, {
+          name: "weekly-tip",
+          health: options.redisHealth,
+          logger: log,
+          commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+        }),
+        config.REDIS_KEY_PREFIX,
+        ttlSeconds,
+      )
     : new MemorySubscriptionStore(ttlSeconds, () => now().getTime());
   const delivery = new TipDelivery({
     store,
@@ -64,6 +76,8 @@ export async function createTips(options: TipsOptions): Promise<TipService> {
         delivery,
         logger: log,
         now,
+        commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+        health: options.redisHealth,
       })
     : new TimerTipScheduler(delivery, log, now);
   return new TipService({

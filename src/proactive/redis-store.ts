@@ -1,5 +1,4 @@
-import type { Redis } from "ioredis";
-import { answers, closeRedis } from "../state/redis-connection.js";
+import type { RedisConnection } from "../state/redis-connection.js";
 import type { ClaimResult, SubscriptionStore } from "./store.js";
 import { decodeProgress, decodeSubscription, type Progress, type Subscription } from "./subscription.js";
 
@@ -53,7 +52,7 @@ return 0`;
  */
 export class RedisSubscriptionStore implements SubscriptionStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly connection: RedisConnection,
     private readonly prefix: string,
     private readonly ttlSeconds: number,
   ) {}
@@ -76,88 +75,88 @@ export class RedisSubscriptionStore implements SubscriptionStore {
 
   async put(subscription: Subscription): Promise<void> {
     const { id } = subscription;
-    await this.redis
-      .multi()
-      .set(this.subscriptionKey(id), JSON.stringify(subscription), "EX", this.ttlSeconds)
-      .expire(this.progressKey(id), this.ttlSeconds)
-      .sadd(this.indexKey, id)
-      .exec();
+    await this.connection.run((redis) =>
+      redis
+        .multi()
+        .set(this.subscriptionKey(id), JSON.stringify(subscription), "EX", this.ttlSeconds)
+        .expire(this.progressKey(id), this.ttlSeconds)
+        .sadd(this.indexKey, id)
+        .exec(),
+    );
   }
 
   async get(id: string): Promise<Subscription | undefined> {
-    return decodeSubscription(await this.redis.get(this.subscriptionKey(id)));
+    return decodeSubscription(await this.connection.run((redis) => redis.get(this.subscriptionKey(id))));
   }
 
   async remove(id: string): Promise<boolean> {
-    const results = await this.redis
-      .multi()
-      .del(this.subscriptionKey(id))
-      .del(this.progressKey(id))
-      .srem(this.indexKey, id)
-      .exec();
+    const results = await this.connection.run((redis) =>
+      redis.multi().del(this.subscriptionKey(id)).del(this.progressKey(id)).srem(this.indexKey, id).exec(),
+    );
     return results?.[0]?.[1] === 1;
   }
 
   /** Ids whose subscription has expired are dropped from the index on the way. */
   async list(): Promise<Subscription[]> {
-    const ids = await this.redis.smembers(this.indexKey);
-    if (ids.length === 0) return [];
-    const raw = await this.redis.mget(ids.map((id) => this.subscriptionKey(id)));
-    const expired = ids.filter((_id, i) => raw[i] === null);
-    if (expired.length > 0) await this.redis.srem(this.indexKey, ...expired);
-    return raw.map((value) => decodeSubscription(value)).filter((s): s is Subscription => s !== undefined);
+    return this.connection.run(async (redis) => {
+      const ids = await redis.smembers(this.indexKey);
+      if (ids.length === 0) return [];
+      const raw = await redis.mget(ids.map((id) => this.subscriptionKey(id)));
+      const expired = ids.filter((_id, i) => raw[i] === null);
+      if (expired.length > 0) await redis.srem(this.indexKey, ...expired);
+      return raw.map((value) => decodeSubscription(value)).filter((s): s is Subscription => s !== undefined);
+    });
   }
 
   async progress(id: string): Promise<Progress | undefined> {
-    return decodeProgress(await this.redis.get(this.progressKey(id)));
+    return decodeProgress(await this.connection.run((redis) => redis.get(this.progressKey(id))));
   }
 
   async saveProgress(id: string, progress: Progress): Promise<void> {
-    await this.redis.eval(
-      SET_PROGRESS,
-      2,
-      this.subscriptionKey(id),
-      this.progressKey(id),
-      JSON.stringify(progress),
-      this.ttlSeconds,
+    await this.connection.run((redis) =>
+      redis.eval(
+        SET_PROGRESS,
+        2,
+        this.subscriptionKey(id),
+        this.progressKey(id),
+        JSON.stringify(progress),
+        this.ttlSeconds,
+      ),
     );
   }
 
   async claim(id: string, slot: string, owner: string, now: Date, leaseUntil: Date): Promise<ClaimResult> {
     const lease = JSON.stringify({ owner, until: leaseUntil.getTime() });
-    const result = await this.redis.eval(
-      CLAIM,
-      1,
-      this.ledgerKey(id, slot),
-      lease,
-      now.getTime(),
-      LEDGER_SECONDS,
+    const result = await this.connection.run((redis) =>
+      redis.eval(CLAIM, 1, this.ledgerKey(id, slot), lease, now.getTime(), LEDGER_SECONDS),
     );
     return result === "done" || result === "busy" ? result : "claimed";
   }
 
   async complete(id: string, slot: string, progress: Progress): Promise<void> {
-    await this.redis.eval(
-      COMPLETE,
-      3,
-      this.ledgerKey(id, slot),
-      this.subscriptionKey(id),
-      this.progressKey(id),
-      JSON.stringify(progress),
-      LEDGER_SECONDS,
-      this.ttlSeconds,
+    await this.connection.run((redis) =>
+      redis.eval(
+        COMPLETE,
+        3,
+        this.ledgerKey(id, slot),
+        this.subscriptionKey(id),
+        this.progressKey(id),
+        JSON.stringify(progress),
+        LEDGER_SECONDS,
+        this.ttlSeconds,
+      ),
     );
   }
 
   async release(id: string, slot: string, owner: string): Promise<void> {
-    await this.redis.eval(RELEASE, 1, this.ledgerKey(id, slot), owner);
+    await this.connection.run((redis) => redis.eval(RELEASE, 1, this.ledgerKey(id, slot), owner));
   }
 
   ping(): Promise<boolean> {
-    return answers(this.redis);
+    return this.connection.ping();
   }
 
   close(): Promise<void> {
-    return closeRedis(this.redis);
+    return this.connection.close();
   }
 }

@@ -1,7 +1,7 @@
-import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { decodeState, encodeState } from "./codec.js";
-import { answers, closeRedis, openRedis } from "./redis-connection.js";
+import { RedisConnection } from "./redis-connection.js";
+import type { RedisHealth } from "./redis-health.js";
 import type { ConversationState, StateStore } from "./types.js";
 
 export interface RedisStoreOptions {
@@ -9,12 +9,19 @@ export interface RedisStoreOptions {
   feedbackTtlSeconds: number;
   /** Namespace of all keys, e.g. "beteiligungslotse:". */
   prefix: string;
+  /** How long a command may take before the turn carries on without it (default 200 ms). */
+  commandTimeoutMs?: number | undefined;
+  /** The process's view of Redis, shared with its other connections so an outage is logged once. */
+  health?: RedisHealth | undefined;
 }
 
-/** Conversation state in Redis: one GET and one SET … EX per message, every key expiring. */
+/**
+ * Conversation state in Redis: one GET and one SET … EX per message, every key expiring. While Redis is
+ * unusable every method fails fast with StoreUnavailableError.
+ */
 export class RedisStateStore implements StateStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly connection: RedisConnection,
     private readonly options: RedisStoreOptions,
   ) {}
 
@@ -28,8 +35,14 @@ export class RedisStateStore implements StateStore {
     logger?: Logger,
     readyTimeoutMs = 3_000,
   ): Promise<RedisStateStore> {
-    const redis = await openRedis(url, logger, readyTimeoutMs);
-    return new RedisStateStore(redis, options);
+    const connection = await RedisConnection.open(url, {
+      name: "state",
+      health: options.health,
+      logger,
+      commandTimeoutMs: options.commandTimeoutMs,
+      readyTimeoutMs,
+    });
+    return new RedisStateStore(connection, options);
   }
 
   private conversationKey(key: string): string {
@@ -41,24 +54,29 @@ export class RedisStateStore implements StateStore {
   }
 
   async load(key: string): Promise<ConversationState | undefined> {
-    return decodeState(await this.redis.get(this.conversationKey(key)));
+    return decodeState(await this.connection.run((redis) => redis.get(this.conversationKey(key))));
   }
 
   async save(key: string, state: ConversationState): Promise<void> {
-    await this.redis.set(this.conversationKey(key), encodeState(state), "EX", this.options.ttlSeconds);
+    const value = encodeState(state);
+    await this.connection.run((redis) =>
+      redis.set(this.conversationKey(key), value, "EX", this.options.ttlSeconds),
+    );
   }
 
   async recordFeedback(entryId: string, helpful: boolean): Promise<void> {
     const key = this.feedbackKey(entryId);
-    await this.redis
-      .multi()
-      .hincrby(key, helpful ? "helpful" : "unhelpful", 1)
-      .expire(key, this.options.feedbackTtlSeconds)
-      .exec();
+    await this.connection.run((redis) =>
+      redis
+        .multi()
+        .hincrby(key, helpful ? "helpful" : "unhelpful", 1)
+        .expire(key, this.options.feedbackTtlSeconds)
+        .exec(),
+    );
   }
 
   async feedbackFor(entryId: string): Promise<{ helpful: number; unhelpful: number }> {
-    const counts = await this.redis.hgetall(this.feedbackKey(entryId));
+    const counts = await this.connection.run((redis) => redis.hgetall(this.feedbackKey(entryId)));
     return { helpful: Number(counts.helpful ?? 0), unhelpful: Number(counts.unhelpful ?? 0) };
   }
 
@@ -71,31 +89,37 @@ export class RedisStateStore implements StateStore {
   }
 
   async claim(key: string, ttlSeconds: number): Promise<boolean> {
-    return (await this.redis.set(this.claimKey(key), "1", "EX", ttlSeconds, "NX")) === "OK";
+    const claimed = await this.connection.run((redis) =>
+      redis.set(this.claimKey(key), "1", "EX", ttlSeconds, "NX"),
+    );
+    return claimed === "OK";
   }
 
   async release(key: string): Promise<void> {
-    await this.redis.del(this.claimKey(key));
+    await this.connection.run((redis) => redis.del(this.claimKey(key)));
   }
 
   async getRecord(key: string): Promise<string | undefined> {
-    return (await this.redis.get(this.recordKey(key))) ?? undefined;
+    return (await this.connection.run((redis) => redis.get(this.recordKey(key)))) ?? undefined;
   }
 
   async putRecord(key: string, value: string, ttlSeconds?: number): Promise<void> {
-    if (ttlSeconds === undefined) await this.redis.set(this.recordKey(key), value);
-    else await this.redis.set(this.recordKey(key), value, "EX", ttlSeconds);
+    await this.connection.run((redis) =>
+      ttlSeconds === undefined
+        ? redis.set(this.recordKey(key), value)
+        : redis.set(this.recordKey(key), value, "EX", ttlSeconds),
+    );
   }
 
   async deleteRecord(key: string): Promise<void> {
-    await this.redis.del(this.recordKey(key));
+    await this.connection.run((redis) => redis.del(this.recordKey(key)));
   }
 
   ping(): Promise<boolean> {
-    return answers(this.redis);
+    return this.connection.ping();
   }
 
   close(): Promise<void> {
-    return closeRedis(this.redis);
+    return this.connection.close();
   }
 }
