@@ -157,6 +157,12 @@ describe("comparisons", () => {
     expect(cheaper.intent).toBe("compare");
     // The fact asked about comes first, after the summary.
     expect(tableOf(cheaper).rows[1]?.label).toBe("Aufwand und Kosten");
+    // "welche von beiden" asks about both, also where the words fit one of them better.
+    const both = await say("Was unterscheidet eine Bürgerversammlung von einer Informationsveranstaltung?");
+    expect(both.intent).toBe("compare");
+    const law = await say("und welche von beiden ist gesetzlich geregelt?");
+    expect(law).toMatchObject({ intent: "compare" });
+    expect(new Set(law.entryIds)).toEqual(new Set(both.entryIds));
   });
 });
 

@@ -376,9 +376,11 @@ export class Bot {
     const last = replayOf(state.lastAction);
     if (last !== "finder" && last?.type === "compare" && !this.conversation.namesAny(text)) {
       const [a, b] = last.entryIds.map((id) => this.entry(id));
-      if (a && b && (facet || this.conversation.asksWhichOfTwo(text))) {
-        // "wie lange dauert so ne Befragung?" is about one of the two; otherwise both again.
-        const one = facet && this.conversation.oneOf([a, b], facet.rest);
+      const ofBoth = this.conversation.asksWhichOfTwo(text);
+      if (a && b && (facet || ofBoth)) {
+        // "wie lange dauert so ne Befragung?" is about one of the two; "welche von beiden …?" and the
+        // rest about both again.
+        const one = facet && !ofBoth && this.conversation.oneOf([a, b], facet.rest);
         if (one) return this.facet(one, facet.facet, context, state, 1);
         return this.compare(a, b, context, state, facet);
       }
