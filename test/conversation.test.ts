@@ -280,6 +280,21 @@ describe("method finder", () => {
     if (first?.type === "entry") expect(methodOf(first.entryId).format).not.toBe("presence");
   });
 
+  it("refines a request answered with one method when the next message adds a criterion", async () => {
+    const { say } = conversation();
+    await say("25 ausgeloste Leute, bezahlt freigestellt, schreiben am Ende ein Gutachten");
+    const fewer = await say("aber nur 15 Leute");
+    expect(fewer.intent).toBe("find");
+    const first = fewer.choices[0]?.action;
+    expect(first?.type).toBe("entry");
+    // Still drawn by lot, now for 15: the Planungszelle (from 25) is no longer offered.
+    if (first?.type === "entry") expect(methodOf(first.entryId).selection).toContain("random");
+    expect(fewer.choices.map(({ action }) => action)).not.toContainEqual({
+      type: "entry",
+      entryId: "planungszelle",
+    });
+  });
+
   it("takes a situation stated with criteria only methods have as a request for a method", async () => {
     const stated = await conversation().say(
       "Ergebnisse an die Beteiligten zurückmelden, 50 Leute, online, mehrere Wochen",

@@ -401,9 +401,10 @@ export class Bot {
     }
 
     const request = this.conversation.methodRequest(text, inView !== undefined && facet !== undefined);
+    const oneEntry = request !== undefined && this.describesOneEntry(text, request.explicit);
     if (
       request &&
-      !this.describesOneEntry(text, request.explicit) &&
+      !oneEntry &&
       !this.answersPurpose(text) &&
       (request.forFinder || !this.asksAboutOtherThanMethods(text))
     ) {
@@ -413,7 +414,19 @@ export class Bot {
         this.options.retriever.retrieve(description).outcome !== "decline";
       return this.found(this.finder.start(text, context, state, { askBack: request.askBack, described }));
     }
+    const answer = this.answerInContext(text, facet, inView, context, state);
+    // A request answered with the one method it describes: criteria added next refine it as a finder would.
+    return oneEntry ? this.finder.rememberAnswer(text, answer) : answer;
+  }
 
+  /** A message that is no comparison and no request for the finder: about the entry in view, or new. */
+  private answerInContext(
+    text: string,
+    facet: FacetRequest | undefined,
+    inView: Entry | undefined,
+    context: replies.ReplyContext,
+    state: ConversationState,
+  ): TurnResult {
     const namedMethod = this.conversation.namedIn(text).find((entry) => entry.method);
     const like = namedMethod ?? (inView?.method ? inView : undefined);
     if (like && this.conversation.asksForAlternative(text, facet !== undefined)) {

@@ -185,6 +185,22 @@ export class FinderDialogue {
     return this.next({ ...current, constraints: merged(current.constraints, given) }, context, state);
   }
 
+  /**
+   * A request answered with the one method it described ("25 ausgeloste Leute schreiben ein Gutachten"):
+   * its criteria are kept, with that method as the lead, so that "aber nur 15 Leute" next ranks methods
+   * for all of them.
+   */
+  rememberAnswer(text: string, result: TurnResult): TurnResult {
+    const answered = result.reply.outcome === "answered" ? result.reply.entryId : undefined;
+    if (!answered || !this.knowledge.get(answered)?.method) return result;
+    const remembered: FinderState = {
+      constraints: constraintsIn(text),
+      asked: [...FINDER_QUESTIONS],
+      lead: answered,
+    };
+    return { ...result, state: withSlot(result.state, NAME, remembered) };
+  }
+
   /** The last result again, in the reply's language (after "auf Englisch bitte"). */
   replay(context: ReplyContext, state: ConversationState): TurnResult | undefined {
     const current = readSlot(state, NAME, finderState);
