@@ -293,6 +293,9 @@ describe("method finder", () => {
       type: "entry",
       entryId: "planungszelle",
     });
+    // "randomly selected" gives the selection, it does not ask what the selection is.
+    const drawn = await say("what if it has to be randomly selected people?");
+    expect(drawn.intent).toBe("find");
   });
 
   it("takes a situation stated with criteria only methods have as a request for a method", async () => {

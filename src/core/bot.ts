@@ -26,7 +26,7 @@ import { SubscriptionDialog } from "./subscription-dialog.js";
 import type { TipSubscriptions } from "./subscriptions.js";
 import { nextTip } from "./tips.js";
 import type { TurnResult } from "./turn-result.js";
-import type { Action, Reply, SectionRequest, Turn } from "./types.js";
+import type { Action, AttributeKey, Reply, SectionRequest, Turn } from "./types.js";
 
 /** Longer messages are cut: a question about participation fits into far fewer characters. */
 export const MAX_TEXT_LENGTH = 1000;
@@ -86,6 +86,19 @@ function resolveSection(
   const fallback = SECTION_FALLBACK[section];
   return fallback && fallback !== "sources" && entry.sections[language][fallback] ? fallback : undefined;
 }
+
+/** The finder's criteria that give a value for each method attribute a follow-up may ask about. */
+const CRITERION_OF: Record<AttributeKey, readonly (keyof Constraints)[]> = {
+  participants: ["people"],
+  duration: ["time"],
+  format: ["format"],
+  selection: ["selection"],
+  cost: ["lowCost"],
+  level: ["level"],
+  purposes: ["purpose"],
+  origin: [],
+  legalBasis: [],
+};
 
 /** What gives the last answer again in another language: a button's action, or the finder's last result. */
 type Replay = Action | "finder";
@@ -472,8 +485,14 @@ export class Bot {
    * an entry by name.
    */
   private asksSomethingElse(text: string): boolean {
+    if (this.conversation.namesAny(text)) return true;
     const rest = withoutPositions(text, constraintPositions(text));
-    return detectFacet(rest) !== undefined || this.conversation.namesAny(text);
+    const facet = detectFacet(rest)?.facet;
+    if (!facet) return false;
+    // "randomly selected people": the word for the attribute next to the value given for it states a
+    // criterion, it does not ask about the attribute.
+    const given = constraintsIn(text);
+    return !(facet.kind === "attribute" && CRITERION_OF[facet.attribute].some((key) => key in given));
   }
 
   /**
