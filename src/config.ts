@@ -6,7 +6,8 @@ const DEFAULT_PUBLICATION_URL =
   "https://www.bertelsmann-stiftung.de/de/unsere-projekte/abgeschlossene-projekte/kommunale-buergerbeteiligung/projektthemen/innovationsdialog-buergerbeteiligung";
 
 const positiveInteger = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-
+/** A limit where 0 switches it off. */
+const limit = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 /** Every setting comes from the environment; see .env.example and the README's configuration table. */
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -35,6 +36,11 @@ const configSchema = z.object({
       return schedule ?? z.NEVER;
     }),
   TIP_SUBSCRIPTION_TTL_DAYS: positiveInteger(90),
+  /** Messages one user may send per window, on every platform together; 0 switches the limit off. */
+  RATE_LIMIT_PER_USER: limit(20),
+  /** Messages per conversation (a channel, a group chat) and window, from all its users together. */
+  RATE_LIMIT_PER_CONVERSATION: limit(60),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInteger(60),
   PUBLICATION_URL: z
     .url({ protocol: /^https?$/, message: "must be an http(s) address" })
     .default(DEFAULT_PUBLICATION_URL),

@@ -4,6 +4,7 @@ import type { Config } from "./config.js";
 import { Bot } from "./core/bot.js";
 import { loadKnowledgeBase, type KnowledgeBase } from "./knowledge/knowledge-base.js";
 import { formatProblem } from "./knowledge/problems.js";
+import { createLimits, type Limits } from "./limits/create-limits.js";
 import type { Logger } from "./logger.js";
 import { createTips, type TipService } from "./proactive/index.js";
 import type { RetryPolicy } from "./proactive/delivery.js";
@@ -21,6 +22,8 @@ export interface Services {
   store: StateStore;
   /** The weekly tip: subscriptions, scheduling and delivery through the adapters' senders. */
   tips: TipService;
+  /** The rate limits the bot applies to every turn; close() ends their Redis connection. */
+  limits: Limits;
   bot: Bot;
 }
 
@@ -33,6 +36,8 @@ export interface ServiceOptions {
   sleep?: (ms: number) => Promise<void>;
   retry?: RetryPolicy;
   leaseMs?: number;
+  /** false for tools that ask on their owner's behalf (the CLI, the evaluation): no rate limits. */
+  limits?: boolean;
 }
 
 export async function createStore(config: Config, logger?: Logger): Promise<StateStore> {
@@ -73,6 +78,10 @@ export async function createServices(
     retry: options.retry,
     leaseMs: options.leaseMs,
   });
+  const limits =
+    options.limits === false
+      ? { turns: undefined, close: () => Promise.resolve() }
+      : await createLimits(config, logger);
   const bot = new Bot({
     knowledge,
     retriever,
@@ -80,11 +89,13 @@ export async function createServices(
     publicationUrl: config.PUBLICATION_URL,
     logger,
     subscriptions: tips,
+    limits: limits.turns,
+    voteTtlSeconds: config.FEEDBACK_TTL_DAYS * 24 * 60 * 60,
     now: options.now,
   });
   logger.info(
     { entries: knowledge.entries.length, state: config.REDIS_URL ? "redis" : "memory" },
     "knowledge loaded",
   );
-  return { config, logger, knowledge, retriever, store, tips, bot };
+  return { config, logger, knowledge, retriever, store, tips, limits, bot };
 }
