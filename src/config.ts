@@ -8,6 +8,12 @@ const DEFAULT_PUBLICATION_URL =
 const positiveInteger = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 /** A limit where 0 switches it off. */
 const limit = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .default(fallback ? "true" : "false")
+    .transform((value) => value === "true");
+
 /** Every setting comes from the environment; see .env.example and the README's configuration table. */
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -41,6 +47,10 @@ const configSchema = z.object({
   /** Messages per conversation (a channel, a group chat) and window, from all its users together. */
   RATE_LIMIT_PER_CONVERSATION: limit(60),
   RATE_LIMIT_WINDOW_SECONDS: positiveInteger(60),
+  /** When set, /metrics answers only requests with "Authorization: Bearer <token>". */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** false for deployments that serve Slack and Teams only: no chat page, no /api/chat. */
+  WEB_CHAT: flag(true),
   PUBLICATION_URL: z
     .url({ protocol: /^https?$/, message: "must be an http(s) address" })
     .default(DEFAULT_PUBLICATION_URL),

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import express, { type ErrorRequestHandler, type Express } from "express";
 import type { Adapter } from "./adapter.js";
+import { metricsHandler } from "./metrics/route.js";
 import type { Services } from "./services.js";
 
 export interface RunningServer {
@@ -42,6 +43,8 @@ export async function createApp(services: Services, adapters: readonly Adapter[]
       )
       .catch(next);
   });
+
+  app.get("/metrics", metricsHandler(services.metrics, services.config.METRICS_TOKEN));
 
   for (const adapter of adapters) {
     const mounted = await adapter.mount(app, services);

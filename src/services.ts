@@ -5,6 +5,8 @@ import { Bot } from "./core/bot.js";
 import { loadKnowledgeBase, type KnowledgeBase } from "./knowledge/knowledge-base.js";
 import { formatProblem } from "./knowledge/problems.js";
 import { createLimits, type Limits } from "./limits/create-limits.js";
+import { Metrics } from "./metrics/metrics.js";
+import { ObservedStateStore } from "./metrics/observed-store.js";
 import type { Logger } from "./logger.js";
 import { createTips, type TipService } from "./proactive/index.js";
 import type { RetryPolicy } from "./proactive/delivery.js";
@@ -22,6 +24,8 @@ export interface Services {
   store: StateStore;
   /** The weekly tip: subscriptions, scheduling and delivery through the adapters' senders. */
   tips: TipService;
+  /** Prometheus metrics of this instance, served at /metrics. */
+  metrics: Metrics;
   /** The rate limits the bot applies to every turn; close() ends their Redis connection. */
   limits: Limits;
   bot: Bot;
@@ -56,7 +60,13 @@ export async function createServices(
   givenStore?: StateStore,
   options: ServiceOptions = {},
 ): Promise<Services> {
-  const store = givenStore ?? options.store ?? (await createStore(config, logger));
+  const plainStore = givenStore ?? options.store ?? (await createStore(config, logger));
+  const metrics = new Metrics({
+    store: plainStore,
+    storeKind: plainStore instanceof RedisStateStore ? "redis" : "memory",
+  });
+  // Every part that uses the store (core, adapters' records) has its failures counted.
+  const store = new ObservedStateStore(plainStore, metrics);
   const { knowledge, warnings } = await loadKnowledgeBase(path.resolve(config.KNOWLEDGE_DIR));
   if (warnings.length > 0) {
     logger.warn(
@@ -77,6 +87,7 @@ export async function createServices(
     sleep: options.sleep,
     retry: options.retry,
     leaseMs: options.leaseMs,
+    observer: metrics,
   });
   const limits =
     options.limits === false
@@ -91,11 +102,12 @@ export async function createServices(
     subscriptions: tips,
     limits: limits.turns,
     voteTtlSeconds: config.FEEDBACK_TTL_DAYS * 24 * 60 * 60,
+    observer: metrics,
     now: options.now,
   });
   logger.info(
     { entries: knowledge.entries.length, state: config.REDIS_URL ? "redis" : "memory" },
     "knowledge loaded",
   );
-  return { config, logger, knowledge, retriever, store, tips, limits, bot };
+  return { config, logger, knowledge, retriever, store, tips, metrics, limits, bot };
 }

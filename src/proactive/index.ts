@@ -3,7 +3,7 @@ import type { Config } from "../config.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import { openRedis } from "../state/redis-connection.js";
 import { BullmqTipScheduler } from "./bullmq-scheduler.js";
-import { TipDelivery, type RetryPolicy } from "./delivery.js";
+import { TipDelivery, type DeliveryObserver, type RetryPolicy } from "./delivery.js";
 import { MemorySubscriptionStore } from "./memory-store.js";
 import { RedisSubscriptionStore } from "./redis-store.js";
 import type { TipScheduler } from "./scheduler.js";
@@ -25,6 +25,8 @@ export interface TipsOptions {
   sleep?: (ms: number) => Promise<void>;
   retry?: RetryPolicy;
   leaseMs?: number;
+  /** Counts deliveries for monitoring. */
+  observer?: DeliveryObserver | undefined;
 }
 
 /** BullMQ's keys under the project's prefix, without a trailing colon (BullMQ adds its own). */
@@ -55,6 +57,7 @@ export async function createTips(options: TipsOptions): Promise<TipService> {
     sleep: options.sleep,
     retry: options.retry,
     leaseMs: options.leaseMs,
+    observer: options.observer,
   });
   const scheduler: TipScheduler = config.REDIS_URL
     ? new BullmqTipScheduler({
