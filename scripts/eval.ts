@@ -50,6 +50,7 @@ const { bot, knowledge, retriever } = await createServices(
   config,
   logger,
   new MemoryStateStore({ ttlSeconds: 60 }),
+  { limits: false },
 );
 function printDialogues(name: string, report: DialogueReport): void {
   const line = (label: string, { right, of }: { right: number; of: number }) => {

@@ -91,7 +91,7 @@ async function main(): Promise<number> {
 
   const config = loadConfig({ LOG_LEVEL: "warn", ...process.env });
   const logger = createLogger(config.LOG_LEVEL, { stderr: true, pretty: false });
-  const services = await createServices(config, logger, undefined, { adapters });
+  const services = await createServices(config, logger, undefined, { adapters, limits: false });
   try {
     return await run(command, argument, at, services);
   } finally {

@@ -6,6 +6,13 @@ const DEFAULT_PUBLICATION_URL =
   "https://www.bertelsmann-stiftung.de/de/unsere-projekte/abgeschlossene-projekte/kommunale-buergerbeteiligung/projektthemen/innovationsdialog-buergerbeteiligung";
 
 const positiveInteger = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/** A limit where 0 switches it off. */
+const limit = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .default(fallback ? "true" : "false")
+    .transform((value) => value === "true");
 
 /** Every setting comes from the environment; see .env.example and the README's configuration table. */
 const configSchema = z.object({
@@ -39,6 +46,15 @@ const configSchema = z.object({
   TIP_SUBSCRIPTION_TTL_DAYS: positiveInteger(90),
   /** How long a shutdown waits for requests and turns in progress before it gives them up. */
   SHUTDOWN_TIMEOUT_MS: positiveInteger(10_000),
+  /** Messages one user may send per window, on every platform together; 0 switches the limit off. */
+  RATE_LIMIT_PER_USER: limit(20),
+  /** Messages per conversation (a channel, a group chat) and window, from all its users together. */
+  RATE_LIMIT_PER_CONVERSATION: limit(60),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInteger(60),
+  /** When set, /metrics answers only requests with "Authorization: Bearer <token>". */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** false for deployments that serve Slack and Teams only: no chat page, no /api/chat. */
+  WEB_CHAT: flag(true),
   PUBLICATION_URL: z
     .url({ protocol: /^https?$/, message: "must be an http(s) address" })
     .default(DEFAULT_PUBLICATION_URL),

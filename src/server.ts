@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import express, { type ErrorRequestHandler, type Express } from "express";
 import type { Adapter } from "./adapter.js";
+import { metricsHandler } from "./metrics/route.js";
 import type { Services } from "./services.js";
 
 export interface RunningServer {
@@ -65,6 +66,8 @@ export async function createApp(services: Services, adapters: readonly Adapter[]
       res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "state store unreachable" }),
     );
   });
+
+  app.get("/metrics", metricsHandler(services.metrics, services.config.METRICS_TOKEN));
 
   for (const adapter of adapters) {
     const mounted = await adapter.mount(app, services);

@@ -4,6 +4,9 @@ import type { Config } from "./config.js";
 import { Bot } from "./core/bot.js";
 import { loadKnowledgeBase, type KnowledgeBase } from "./knowledge/knowledge-base.js";
 import { formatProblem } from "./knowledge/problems.js";
+import { createLimits, type Limits } from "./limits/create-limits.js";
+import { Metrics } from "./metrics/metrics.js";
+import { ObservedStateStore } from "./metrics/observed-store.js";
 import type { Logger } from "./logger.js";
 import { PendingWork } from "./pending-work.js";
 import { createTips, type TipService } from "./proactive/index.js";
@@ -23,6 +26,10 @@ export interface Services {
   store: StateStore;
   /** The weekly tip: subscriptions, scheduling and delivery through the adapters' senders. */
   tips: TipService;
+  /** Prometheus metrics of this instance, served at /metrics. */
+  metrics: Metrics;
+  /** The rate limits the bot applies to every turn; close() ends their Redis connection. */
+  limits: Limits;
   bot: Bot;
   /** Requests and acknowledged turns in progress, which a shutdown lets finish. */
   pending: PendingWork;
@@ -37,6 +44,8 @@ export interface ServiceOptions {
   sleep?: (ms: number) => Promise<void>;
   retry?: RetryPolicy;
   leaseMs?: number;
+  /** false for tools that ask on their owner's behalf (the CLI, the evaluation): no rate limits. */
+  limits?: boolean;
 }
 
 export async function createStore(
@@ -63,7 +72,13 @@ export async function createServices(
 ): Promise<Services> {
   // One view of Redis for all of the process's connections, so that an outage is logged once.
   const redisHealth = new RedisHealth(logger);
-  const store = givenStore ?? options.store ?? (await createStore(config, logger, redisHealth));
+  const plainStore = givenStore ?? options.store ?? (await createStore(config, logger, redisHealth));
+  const metrics = new Metrics({
+    store: plainStore,
+    storeKind: plainStore instanceof RedisStateStore ? "redis" : "memory",
+  });
+  // Every part that uses the store (core, adapters' records) has its failures counted.
+  const store = new ObservedStateStore(plainStore, metrics);
   const { knowledge, warnings } = await loadKnowledgeBase(path.resolve(config.KNOWLEDGE_DIR));
   if (warnings.length > 0) {
     logger.warn(
@@ -85,7 +100,12 @@ export async function createServices(
     retry: options.retry,
     leaseMs: options.leaseMs,
     redisHealth,
+    observer: metrics,
   });
+  const limits =
+    options.limits === false
+      ? { turns: undefined, close: () => Promise.resolve() }
+      : await createLimits(config, logger, redisHealth);
   const bot = new Bot({
     knowledge,
     retriever,
@@ -93,11 +113,25 @@ export async function createServices(
     publicationUrl: config.PUBLICATION_URL,
     logger,
     subscriptions: tips,
+    limits: limits.turns,
+    voteTtlSeconds: config.FEEDBACK_TTL_DAYS * 24 * 60 * 60,
+    observer: metrics,
     now: options.now,
   });
   logger.info(
     { entries: knowledge.entries.length, state: config.REDIS_URL ? "redis" : "memory" },
     "knowledge loaded",
   );
-  return { config, logger, knowledge, retriever, store, tips, bot, pending: new PendingWork() };
+  return {
+    config,
+    logger,
+    knowledge,
+    retriever,
+    store,
+    tips,
+    metrics,
+    limits,
+    bot,
+    pending: new PendingWork(),
+  };
 }

@@ -46,8 +46,9 @@ export async function shutDown(
     await serverClosed;
   });
   const tipsClosed = await atMost(deadline - Date.now(), () => services.tips.close());
+  const limitsClosed = await atMost(deadline - Date.now(), () => services.limits.close());
   const storeClosed = await atMost(deadline - Date.now(), () => services.store.close());
-  const clean = finished && tipsClosed && storeClosed;
+  const clean = finished && tipsClosed && limitsClosed && storeClosed;
   logger.info({ clean }, "shut down");
   return clean ? 0 : 1;
 }

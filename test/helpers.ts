@@ -13,8 +13,16 @@ export const ROOT = path.resolve(import.meta.dirname, "..");
 export const KNOWLEDGE_DIR = path.join(ROOT, "knowledge");
 export const silentLogger = pino({ level: "silent" });
 
+/** Tests send many messages from one user quickly: rate limits are off unless a test sets them. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ KNOWLEDGE_DIR, PORT: "0", LOG_LEVEL: "silent", ...overrides });
+  return loadConfig({
+    KNOWLEDGE_DIR,
+    PORT: "0",
+    LOG_LEVEL: "silent",
+    RATE_LIMIT_PER_USER: "0",
+    RATE_LIMIT_PER_CONVERSATION: "0",
+    ...overrides,
+  });
 }
 
 export async function testServices(

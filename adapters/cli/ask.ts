@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   const config = loadConfig({ LOG_LEVEL: "warn", ...process.env, REDIS_URL: "" });
   const logger = createLogger(config.LOG_LEVEL, { stderr: true, pretty: false });
   const store = new MemoryStateStore({ ttlSeconds: config.STATE_TTL_SECONDS });
-  const { bot } = await createServices(config, logger, store);
+  const { bot } = await createServices(config, logger, store, { limits: false });
   const reply = await bot.handle({
     text: question,
     userId: "cli",

@@ -50,10 +50,11 @@ function chatHandler(services: Services): RequestHandler {
   };
 }
 
-/** The local web chat: a page and the JSON endpoint it talks to. Needs no configuration. */
+/** The web chat: a page and the JSON endpoint it talks to. On unless WEB_CHAT=false. */
 export const webAdapter: Adapter = {
   name: "web",
   mount(app: Express, services: Services) {
+    if (!services.config.WEB_CHAT) return false;
     app.use(securityHeaders);
     app.post("/api/chat", express.json({ limit: "64kb" }), chatHandler(services));
     app.use(express.static(PUBLIC_DIR, { index: "index.html", maxAge: "1h" }));

@@ -4,6 +4,9 @@ import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { Entry, Language } from "../knowledge/types.js";
 import type { Retriever, Retrieval } from "../search/retriever.js";
 import type { ConversationState, StateStore } from "../state/types.js";
+import { withinBudget } from "../limits/question-budget.js";
+import type { TurnLimits } from "../limits/turn-limits.js";
+import { VoteLedger } from "../limits/votes.js";
 import { MAX_UNDECIDED } from "../state/codec.js";
 import { isStoreUnavailable } from "../state/unavailable.js";
 import { parseAction } from "./action-schema.js";
@@ -25,6 +28,7 @@ import { whichOneReply } from "./replies.js";
 import { SubscriptionDialog } from "./subscription-dialog.js";
 import type { TipSubscriptions } from "./subscriptions.js";
 import { nextTip } from "./tips.js";
+import type { TurnObserver } from "./turn-observer.js";
 import type { TurnResult } from "./turn-result.js";
 import type { Action, AttributeKey, Reply, SectionRequest, Turn } from "./types.js";
 
@@ -34,6 +38,8 @@ const PUBLICATION_ID = "publikation";
 /** When the bot declines, entries at least this confident are offered as buttons ("Vielleicht passt …"). */
 const NEAR_MISS_CONFIDENCE = 0.4;
 const MAX_NEAR_MISSES = 2;
+/** How long a user's vote on an entry blocks a second one, unless told: as long as votes are kept. */
+const DEFAULT_VOTE_TTL_SECONDS = 365 * 24 * 60 * 60;
 
 export interface BotOptions {
   knowledge: KnowledgeBase;
@@ -43,6 +49,12 @@ export interface BotOptions {
   logger: Logger;
   /** The weekly tip's subscriptions; without them "Tipp abonnieren" explains where the tip exists. */
   subscriptions?: TipSubscriptions | undefined;
+  /** Rate limits per user and conversation; without them every turn is answered. */
+  limits?: TurnLimits | undefined;
+  /** How long one user's vote on an entry keeps a second one from counting. */
+  voteTtlSeconds?: number | undefined;
+  /** Monitoring (see src/metrics); the core only reports to it. */
+  observer?: TurnObserver | undefined;
   now?: () => Date;
 }
 
@@ -117,9 +129,11 @@ export class Bot {
   private readonly subscriptions: SubscriptionDialog;
   private readonly finder: FinderDialogue;
   private readonly conversation: Conversation;
+  private readonly votes: VoteLedger;
 
   constructor(private readonly options: BotOptions) {
     this.now = options.now ?? (() => new Date());
+    this.votes = new VoteLedger(options.store, options.voteTtlSeconds ?? DEFAULT_VOTE_TTL_SECONDS);
     this.subscriptions = new SubscriptionDialog(options.subscriptions, options.logger, (context, state) =>
       this.tip(context, { ...state, lastTipId: undefined }),
     );
@@ -144,16 +158,20 @@ export class Bot {
   }
 
   async handle(turn: Turn): Promise<Reply> {
+    const started = performance.now();
+    const admission = await (this.options.limits?.admit(turn) ?? { admitted: true as const });
     const key = conversationKey(turn.platform, turn.conversationId);
     const state = await this.loadState(key);
-    const text = turn.text.slice(0, MAX_TEXT_LENGTH);
+    // Every platform's turn passes here, so this is where the cost of one message is bounded.
+    const text = withinBudget(turn.text.slice(0, MAX_TEXT_LENGTH));
+    if (!admission.admitted) return this.slowDown(turn, state, text, admission.retryAfterSeconds);
     const result = await (turn.action
       ? this.onAction(turn.action, turn, state)
       : this.onText(text, turn, state));
 
     // One write per turn: feedback leaves the conversation as it was, so it only records the vote.
     const write = result.feedback
-      ? this.options.store.recordFeedback(result.feedback.entryId, result.feedback.helpful)
+      ? this.countVote(turn, result.feedback)
       : this.options.store.save(key, this.remembered(result));
     await write.catch((error: unknown) => {
       // An outage of the store is logged once by the store, not here per turn.
@@ -171,7 +189,31 @@ export class Bot {
       },
       "turn answered",
     );
+    this.options.observer?.answered({
+      platform: turn.platform,
+      intent: result.reply.intent,
+      outcome: result.reply.outcome,
+      seconds: (performance.now() - started) / 1000,
+    });
     return result.reply;
+  }
+
+  /**
+   * Over the rate limit: the same short note for every message until the window has passed, never an
+   * answer – no retrieval, no state written.
+   */
+  private slowDown(turn: Turn, state: ConversationState, text: string, retryAfterSeconds: number): Reply {
+    const context = this.context(this.languageFor(turn, state, text));
+    this.options.logger.info({ platform: turn.platform, retryAfterSeconds }, "turn rate-limited");
+    this.options.observer?.rateLimited(turn.platform);
+    return replies.slowDownReply(context, retryAfterSeconds);
+  }
+
+  /** One vote per user and entry: a repeated one is thanked for like the first but not counted. */
+  private async countVote(turn: Turn, vote: { entryId: string; helpful: boolean }): Promise<void> {
+    if (!(await this.votes.firstVote(turn.platform, turn.userId, vote.entryId))) return;
+    await this.options.store.recordFeedback(vote.entryId, vote.helpful);
+    this.options.observer?.voteCounted(vote.helpful);
   }
 
   /** What the next turn needs of this one: its language, its buttons by number, and how to repeat it. */

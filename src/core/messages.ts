@@ -43,6 +43,8 @@ export const MESSAGES = {
     feedbackHelpfulLabel: "👍 Hilfreich",
     feedbackUnhelpfulLabel: "👎 Nicht hilfreich",
     feedbackThanks: "Danke für Ihre Rückmeldung!",
+    slowDown: (seconds: number) =>
+      `Sie schreiben gerade sehr schnell – bitte warten Sie einen Moment. In ${seconds === 1 ? "einer Sekunde" : `${seconds} Sekunden`} antworte ich Ihnen wieder.`,
     feedbackUnhelpful:
       "Danke für Ihre Rückmeldung! Formulieren Sie Ihre Frage gern anders, oder schauen Sie in die Hilfe.",
     suggestion: {
@@ -97,6 +99,8 @@ export const MESSAGES = {
     feedbackHelpfulLabel: "👍 Helpful",
     feedbackUnhelpfulLabel: "👎 Not helpful",
     feedbackThanks: "Thank you for your feedback!",
+    slowDown: (seconds: number) =>
+      `You are writing very quickly – please wait a moment. I can answer again in ${seconds === 1 ? "one second" : `${seconds} seconds`}.`,
     feedbackUnhelpful:
       "Thank you for your feedback! Feel free to rephrase your question, or have a look at the help.",
     suggestion: {

@@ -345,6 +345,14 @@ export function thanksReply(context: ReplyContext): Reply {
   };
 }
 
+/** Over the rate limit: no answer, no buttons that would invite more messages, only when to try again. */
+export function slowDownReply(context: ReplyContext, retryAfterSeconds: number): Reply {
+  return {
+    ...emptyReply("slow-down", "info", context.language),
+    body: [paragraph(messagesFor(context.language).slowDown(retryAfterSeconds))],
+  };
+}
+
 export function languageReply(context: ReplyContext): Reply {
   return {
     ...emptyReply("language", "info", context.language),

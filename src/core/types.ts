@@ -78,6 +78,8 @@ export type Intent =
   | "list"
   | "language"
   | "feedback"
+  /** Over the rate limit: a short note instead of an answer. */
+  | "slow-down"
   | "subscription"
   | "attribute"
   | "compare"

@@ -24,6 +24,14 @@ export type DeliveryOutcome =
   /** The platform failed on every try; the next attempt can still send it this week. */
   | "failed";
 
+/** What happened when a tip was sent to a platform: the outcomes monitoring counts. */
+export type TipOutcome = Extract<DeliveryOutcome, "sent" | "failed" | "paused">;
+
+/** Monitoring of deliveries (see src/metrics); delivery only reports to it. */
+export interface DeliveryObserver {
+  tipDelivered(platform: string, outcome: TipOutcome): void;
+}
+
 export interface RetryPolicy {
   attempts: number;
   firstDelayMs: number;
@@ -41,6 +49,7 @@ export interface DeliveryOptions {
   retry?: RetryPolicy;
   /** Waits between tries; a test's clock can make it instant. */
   sleep?: (ms: number) => Promise<void>;
+  observer?: DeliveryObserver | undefined;
 }
 
 const DEFAULT_RETRY: RetryPolicy = { attempts: 4, firstDelayMs: 1_000, maxDelayMs: 60_000 };
@@ -127,14 +136,18 @@ export class TipDelivery {
     }
     const log = logger.child({ subscription: id, platform: subscription.platform });
     const sent = await this.send(subscription, next.reply, log);
+    const report = (outcome: TipOutcome) =>
+      this.options.observer?.tipDelivered(subscription.platform, outcome);
     if (sent !== true) {
       await store.release(id, slot, this.owner);
       if (sent.gone) {
         await store.saveProgress(id, { ...progress, paused: { reason: sent.reason, at: at.toISOString() } });
         log.warn({ reason: sent.reason }, "weekly tip paused: the platform refuses it for good");
+        report("paused");
         return "paused";
       }
       log.error({ reason: sent.reason }, "weekly tip could not be delivered; it is tried again");
+      report("failed");
       return "failed";
     }
     const done: Progress = {
@@ -145,6 +158,7 @@ export class TipDelivery {
     };
     await store.complete(id, slot, done);
     log.info({ entryId: next.reply.entryId, week: immediately ? undefined : week }, "weekly tip delivered");
+    report("sent");
     return "sent";
   }
 

@@ -4,7 +4,7 @@ import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import { RedisConnection } from "../state/redis-connection.js";
 import type { RedisHealth } from "../state/redis-health.js";
 import { BullmqTipScheduler } from "./bullmq-scheduler.js";
-import { TipDelivery, type RetryPolicy } from "./delivery.js";
+import { TipDelivery, type DeliveryObserver, type RetryPolicy } from "./delivery.js";
 import { MemorySubscriptionStore } from "./memory-store.js";
 import { RedisSubscriptionStore } from "./redis-store.js";
 import type { TipScheduler } from "./scheduler.js";
@@ -28,6 +28,8 @@ export interface TipsOptions {
   leaseMs?: number;
   /** The process's view of Redis, so that an outage is logged once for all its connections. */
   redisHealth?: RedisHealth | undefined;
+  /** Counts deliveries for monitoring. */
+  observer?: DeliveryObserver | undefined;
 }
 
 /** BullMQ's keys under the project's prefix, without a trailing colon (BullMQ adds its own). */
@@ -67,6 +69,7 @@ export async function createTips(options: TipsOptions): Promise<TipService> {
     sleep: options.sleep,
     retry: options.retry,
     leaseMs: options.leaseMs,
+    observer: options.observer,
   });
   const scheduler: TipScheduler = config.REDIS_URL
     ? new BullmqTipScheduler({

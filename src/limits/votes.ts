@@ -1,0 +1,18 @@
+import type { RecordStore } from "../state/types.js";
+import { hashedKey } from "./hashed-key.js";
+
+/**
+ * One 👍 or 👎 per user and entry: the first vote claims a key, later ones (from any instance on the same
+ * Redis) find it taken and are thanked but not counted. The key is a hash, so no user id is stored.
+ */
+export class VoteLedger {
+  constructor(
+    private readonly records: RecordStore,
+    /** As long as the votes themselves are kept. */
+    private readonly ttlSeconds: number,
+  ) {}
+
+  firstVote(platform: string, userId: string, entryId: string): Promise<boolean> {
+    return this.records.claim(`vote:${hashedKey(platform, userId, entryId)}`, this.ttlSeconds);
+  }
+}
