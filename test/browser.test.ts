@@ -69,7 +69,10 @@ describe.skipIf(!hasChromium)("web chat in a real browser", () => {
   });
 
   it("switches the interface and the answers to English, repeating the last answer", async () => {
+    // The storage note gives the configured retention (STATE_TTL_SECONDS, one day by default).
+    expect(await page.locator(".note").textContent()).toContain("höchstens 24 Stunden");
     await page.getByRole("button", { name: "EN", exact: true }).click();
+    expect(await page.locator(".note").textContent()).toContain("for 24 hours at most");
     // Right after an answer, the switch gives that answer again in the new language.
     await page.locator(".message.bot h2", { hasText: "Risks" }).waitFor();
     expect(await page.locator("#ask button[type=submit]").textContent()).toBe("Send");

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adapters } from "../adapters/index.js";
 import type { Reply } from "../src/core/types.js";
 import { startServer, type RunningServer } from "../src/server.js";
-import { testServices } from "./helpers.js";
+import { testConfig, testServices } from "./helpers.js";
 
 let running: RunningServer;
 
@@ -29,6 +29,11 @@ describe("web chat over HTTP", () => {
     expect(await response.text()).toContain("<title>Beteiligungslotse</title>");
     expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
     expect((await fetch(`${running.url}/chat.js`)).status).toBe(200);
+  });
+
+  it("tells the page how long the conversation context is kept, from the configuration", async () => {
+    const response = await fetch(`${running.url}/api/chat/about`);
+    expect(await response.json()).toEqual({ retentionSeconds: testConfig().STATE_TTL_SECONDS });
   });
 
   it("answers a question and a follow-up in the same conversation", async () => {

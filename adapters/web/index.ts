@@ -57,6 +57,10 @@ export const webAdapter: Adapter = {
     if (!services.config.WEB_CHAT) return false;
     app.use(securityHeaders);
     app.post("/api/chat", express.json({ limit: "64kb" }), chatHandler(services));
+    // What the page tells its users about storage comes from the configuration, not from the page.
+    app.get("/api/chat/about", (_req, res) => {
+      res.json({ retentionSeconds: services.config.STATE_TTL_SECONDS });
+    });
     app.use(express.static(PUBLIC_DIR, { index: "index.html", maxAge: "1h" }));
     return true;
   },

@@ -8,8 +8,9 @@ const UI = {
     label: "Ihre Frage",
     placeholder: "Ihre Frage, z. B. „Was ist eine Planungszelle?“",
     send: "Senden",
-    privacy:
-      "Gespeichert wird nur der Gesprächskontext (z. B. die letzte Methode), höchstens 24 Stunden – keine Nachrichtentexte.",
+    privacy: (kept) =>
+      `Gespeichert wird nur der Gesprächskontext (z. B. die letzte Methode), ${kept ? `höchstens ${kept}` : "befristet"} – keine Nachrichtentexte.`,
+    units: { day: ["Tag", "Tage"], hour: ["Stunde", "Stunden"], minute: ["Minute", "Minuten"] },
     sources: "Quellen",
     error: "Die Antwort konnte nicht geladen werden. Bitte versuchen Sie es erneut.",
     choices: "Auswahl",
@@ -21,8 +22,9 @@ const UI = {
     label: "Your question",
     placeholder: "Your question, e.g. “What is a citizens' assembly?”",
     send: "Send",
-    privacy:
-      "Only the conversation context (e.g. the last method) is stored, for 24 hours at most – no message text.",
+    privacy: (kept) =>
+      `Only the conversation context (e.g. the last method) is stored, ${kept ? `for ${kept} at most` : "for a limited time"} – no message text.`,
+    units: { day: ["day", "days"], hour: ["hour", "hours"], minute: ["minute", "minutes"] },
     sources: "Sources",
     error: "The answer could not be loaded. Please try again.",
     choices: "Choices",
@@ -41,7 +43,24 @@ const finePointer = window.matchMedia("(pointer: fine)").matches;
 sessionStorage.setItem("conversationId", conversationId);
 
 function t(key) {
-  return UI[language][key];
+  const text = UI[language][key];
+  return typeof text === "function" ? text(retention()) : text;
+}
+
+// How long the conversation context is kept, as the server is configured (seconds); unknown until asked.
+let retentionSeconds;
+
+/** "24 Stunden", "3 Tage", "30 minutes": days from three days on, else hours where whole, else minutes. */
+function retention() {
+  if (!retentionSeconds) return undefined;
+  const units = UI[language].units;
+  const [count, unit] =
+    retentionSeconds >= 3 * 86400 && retentionSeconds % 86400 === 0
+      ? [retentionSeconds / 86400, units.day]
+      : retentionSeconds % 3600 === 0
+        ? [retentionSeconds / 3600, units.hour]
+        : [Math.ceil(retentionSeconds / 60), units.minute];
+  return `${count} ${unit[count === 1 ? 0 : 1]}`;
 }
 
 function applyLanguage() {
@@ -290,5 +309,14 @@ for (const button of document.querySelectorAll(".language")) {
 }
 
 applyLanguage();
+void fetch("/api/chat/about")
+  .then((response) => (response.ok ? response.json() : undefined))
+  .then((about) => {
+    if (Number.isInteger(about?.retentionSeconds) && about.retentionSeconds > 0) {
+      retentionSeconds = about.retentionSeconds;
+      applyLanguage();
+    }
+  })
+  .catch(() => {});
 void send({ action: { type: "command", command: "help" } });
 if (finePointer) input.focus({ preventScroll: true });
