@@ -11,9 +11,9 @@ import { UserLocales } from "./user-locales.js";
 export const SLASH_COMMAND = "/beteiligung";
 /**
  * Slack retries an unacknowledged event three times within minutes, and a signed request is accepted for
- * five minutes; ids are remembered well beyond both.
+ * five minutes; event ids and slash commands' trigger_ids are remembered well beyond both.
  */
-const CLAIM_SECONDS = 2 * 60 * 60;
+const EVENT_CLAIM_SECONDS = 2 * 60 * 60;
 const PLATFORM = "slack";
 
 /** Where an answer goes: a channel, and within it a thread or the top level. */
@@ -117,9 +117,9 @@ export function registerListeners(app: App, services: Services): void {
       await next();
       return;
     }
-    const claimed = await store.claim(key, CLAIM_SECONDS).catch((error: unknown) => {
-      // Without the store a request may be answered twice, which beats not answering it.
-      logger.warn({ err: error }, "could not claim request; answering without deduplication");
+    const claimed = await store.claim(key, EVENT_CLAIM_SECONDS).catch((error: unknown) => {
+      // Without the store an event may be answered twice, which beats not answering it.
+      logger.warn({ err: error }, "could not claim event; answering without deduplication");
       return true;
     });
     if (!claimed) {
