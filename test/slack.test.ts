@@ -708,6 +708,16 @@ describe("Slack over Socket Mode", () => {
     expect(fake.callsOf("chat.postMessage")).toHaveLength(1);
   });
 
+  it("acknowledges a malformed envelope and passes it to no listener", async () => {
+    fake.reset();
+    const payload = JSON.parse(eventBody(mention("<@UBOT> Bürgerrat", { channel: undefined }))) as unknown;
+    socket.send({ envelope_id: "env-malformed-1", type: "events_api", retry_attempt: 0, payload });
+    await socket.waitForAck("env-malformed-1");
+    await settle();
+    expect(fake.callsOf("chat.postMessage")).toHaveLength(0);
+    expect(fake.callsOf("users.info")).toHaveLength(0);
+  });
+
   it("acknowledges the slash command and answers only the user", async () => {
     fake.reset();
     socket.send({

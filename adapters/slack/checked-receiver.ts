@@ -1,4 +1,9 @@
-import { ExpressReceiver, type ExpressReceiverOptions } from "@slack/bolt";
+import {
+  ExpressReceiver,
+  type ExpressReceiverOptions,
+  type Middleware,
+  type AnyMiddlewareArgs,
+} from "@slack/bolt";
 import type { RequestHandler } from "express";
 import type { Logger } from "../../src/logger.js";
 import { checkSlackRequest } from "./payload-schema.js";
@@ -49,4 +54,22 @@ export class CheckedExpressReceiver extends ExpressReceiver {
     }
     res.status(200).end();
   }
+}
+
+/**
+ * The same check inside Bolt, for Socket Mode, whose receiver has no such hook: the first global
+ * middleware acknowledges a malformed or unknown request and passes it to no listener.
+ */
+export function checkedPayloads(log: Logger): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, next, ...args }) => {
+    const check = checkSlackRequest(body);
+    if (check.kind === "handled") {
+      await next();
+      return;
+    }
+    if (check.kind === "malformed") {
+      log.warn({ requestType: check.type, fields: check.fields }, "malformed Slack request ignored");
+    }
+    if ("ack" in args && typeof args.ack === "function") await args.ack();
+  };
 }

@@ -3,7 +3,7 @@ import type { Express } from "express";
 import type { Adapter } from "../../src/adapter.js";
 import type { Services } from "../../src/services.js";
 import { boltLogger } from "./bolt-logger.js";
-import { CheckedExpressReceiver, refuseFutureTimestamps } from "./checked-receiver.js";
+import { CheckedExpressReceiver, checkedPayloads, refuseFutureTimestamps } from "./checked-receiver.js";
 import { DEFAULT_SLACK_API_URL, loadSlackConfig, type SlackConfig } from "./config.js";
 import { StoredInstallations } from "./installation-store.js";
 import { registerListeners } from "./listeners.js";
@@ -118,6 +118,7 @@ export function createSlackAdapter(env: NodeJS.ProcessEnv = process.env): Adapte
       if (config.mode !== "socket")
         express.post(EVENTS_PATH, refuseFutureTimestamps(services.logger.child({ adapter: "slack" })));
       app = createApp(config, express, services);
+      if (config.mode === "socket") app.use(checkedPayloads(services.logger.child({ adapter: "slack" })));
       registerListeners(app, services);
       // Checks the bot token with auth.test once, so a wrong token stops the start with Slack's reason.
       await app.init().catch((error: unknown) => {
