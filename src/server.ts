@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import express, { type ErrorRequestHandler, type Express } from "express";
 import type { Adapter } from "./adapter.js";
 import { metricsHandler } from "./metrics/route.js";
+import type { Logger } from "./logger.js";
 import type { Services } from "./services.js";
 
 export interface RunningServer {
@@ -48,6 +49,19 @@ const errorHandler: ErrorRequestHandler = (error: { status?: number; type?: stri
   });
 };
 
+/**
+ * A refused request (4xx: unreadable JSON, too large) is one short line: its error would carry the body
+ * and a stack trace that says nothing about the server. Only failures of the server itself get the error.
+ */
+function logRequestError(logger: Logger, error: unknown, path: string): void {
+  const { status, type } = (error ?? {}) as { status?: unknown; type?: unknown };
+  if (typeof status === "number" && status >= 400 && status < 500) {
+    logger.warn({ status, reason: typeof type === "string" ? type : undefined, path }, "request refused");
+    return;
+  }
+  logger.error({ err: error, path }, "request failed");
+}
+
 export async function createApp(services: Services, adapters: readonly Adapter[]): Promise<Express> {
   const app = express();
   app.disable("x-powered-by");
@@ -80,7 +94,7 @@ export async function createApp(services: Services, adapters: readonly Adapter[]
     res.status(404).json({ error: "Not found." });
   });
   app.use(((error: unknown, req, res, next) => {
-    services.logger.error({ err: error, path: req.path }, "request failed");
+    logRequestError(services.logger, error, req.path);
     errorHandler(error, req, res, next);
   }) as ErrorRequestHandler);
   return app;

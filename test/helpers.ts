@@ -1,4 +1,5 @@
 import path from "node:path";
+import { Writable } from "node:stream";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { loadConfig, type Config } from "../src/config.js";
@@ -12,6 +13,18 @@ import type { StateStore } from "../src/state/types.js";
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const KNOWLEDGE_DIR = path.join(ROOT, "knowledge");
 export const silentLogger = pino({ level: "silent" });
+
+/** A pino logger whose JSON lines a test can read. */
+export function captureLogs(level = "debug") {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  return { logger: pino({ level }, stream), lines };
+}
 
 /** Tests send many messages from one user quickly: rate limits are off unless a test sets them. */
 export function testConfig(overrides: Record<string, string> = {}): Config {

@@ -14,7 +14,8 @@ import { MemoryStateStore } from "../src/state/memory.js";
 import { RedisStateStore } from "../src/state/redis.js";
 import type { StateStore } from "../src/state/types.js";
 import { FakeSlack, slackSignature, type FakeSocketMode, type SlackCall } from "./fake-slack.js";
-import { ROOT, deleteKeys, findRedis, testServices } from "./helpers.js";
+import { createServices } from "../src/services.js";
+import { ROOT, captureLogs, deleteKeys, findRedis, testConfig, testServices } from "./helpers.js";
 
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
@@ -113,6 +114,24 @@ function sendEvent(
   headers?: Record<string, string>,
 ) {
   return send(server, eventBody(event, eventId), "application/json", { headers });
+}
+
+/** A slash command's form body as Slack documents it; each has a trigger_id of its own. */
+function slashCommandForm(text: string, responseName: string, triggerId = `13345224609.${randomUUID()}`) {
+  return new URLSearchParams({
+    token: "legacy",
+    team_id: "T1",
+    team_domain: "stadt",
+    channel_id: "C200",
+    channel_name: "planung",
+    user_id: "U123",
+    user_name: "sachbearbeiterin",
+    command: "/beteiligung",
+    text,
+    api_app_id: "A1",
+    response_url: fake.responseUrl(responseName),
+    trigger_id: triggerId,
+  }).toString();
 }
 
 /** Everything a message's blocks say, as one string. */
@@ -248,23 +267,8 @@ describe("Slack over HTTP", () => {
     expect(blockText(posts[1])).toContain("Planungszelle");
   });
 
-  /** A slash command's form body as Slack documents it. */
   function slashCommand(text: string, responseName: string) {
-    const form = new URLSearchParams({
-      token: "legacy",
-      team_id: "T1",
-      team_domain: "stadt",
-      channel_id: "C200",
-      channel_name: "planung",
-      user_id: "U123",
-      user_name: "sachbearbeiterin",
-      command: "/beteiligung",
-      text,
-      api_app_id: "A1",
-      response_url: fake.responseUrl(responseName),
-      trigger_id: "13345224609.738474920.8088930838d88f008e0",
-    }).toString();
-    return send(running, form, "application/x-www-form-urlencoded");
+    return send(running, slashCommandForm(text, responseName), "application/x-www-form-urlencoded");
   }
 
   it("answers the slash command only to the user, via its response_url", async () => {
@@ -474,6 +478,100 @@ describe("Slack over HTTP", () => {
   });
 });
 
+describe("Slack requests at the platform boundary", () => {
+  let running: RunningServer;
+  const { logger, lines } = captureLogs("debug");
+
+  beforeAll(async () => {
+    const services = await createServices(testConfig(), logger, new MemoryStateStore({ ttlSeconds: 3600 }));
+    running = await startServer(services, [createSlackAdapter(slackEnv())]);
+  });
+  afterAll(async () => {
+    await running.close();
+  });
+  beforeEach(() => {
+    fake.reset();
+    lines.length = 0;
+  });
+
+  const MARKER = "Geheimnis-im-Payload-4711";
+  it.each([
+    ["a mention whose text is not a string", mention("x", { text: { marker: MARKER } })],
+    ["a mention without channel", { ...mention(`<@UBOT> ${MARKER}`), channel: undefined }],
+    ["a message whose user is null", directMessage(MARKER, { user: null })],
+    ["an event that is null", null],
+  ])("answers %s with 200 at once, ignores it and logs it once without content", async (_name, event) => {
+    const started = Date.now();
+    const response = await send(
+      running,
+      eventBody(event as unknown as Record<string, unknown>),
+      "application/json",
+    );
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await settle();
+    expect(fake.calls.filter((call) => call.method !== "users.info")).toHaveLength(0);
+    const logged = lines.filter((line) => line.includes("malformed Slack request ignored"));
+    expect(logged).toHaveLength(1);
+    expect(lines.join("")).not.toContain(MARKER);
+  });
+
+  it("answers a malformed slash command and button click with 200 and nothing else", async () => {
+    const form = new URLSearchParams(slashCommandForm(MARKER, "malformed"));
+    form.delete("channel_id");
+    expect((await send(running, form.toString(), "application/x-www-form-urlencoded")).status).toBe(200);
+    const click = { type: "block_actions", user: null, actions: [{ action_id: "lotse:0", value: MARKER }] };
+    const clicked = await send(
+      running,
+      `payload=${encodeURIComponent(JSON.stringify(click))}`,
+      "application/x-www-form-urlencoded",
+    );
+    expect(clicked.status).toBe(200);
+    await settle();
+    expect(fake.calls).toHaveLength(0);
+    expect(lines.join("")).not.toContain(MARKER);
+  });
+
+  it.each([
+    ["a request type it does not handle", JSON.stringify({ type: "view_submission", view: {} })],
+    ["an event type it does not handle", eventBody({ type: "reaction_added", user: "U1", item: {} })],
+    ["a body without a type", JSON.stringify({ hello: "world" })],
+  ])("answers %s with 200 at once, not after Bolt's three seconds", async (_name, body) => {
+    const started = Date.now();
+    const response = await send(running, body, "application/json");
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it.each([
+    ["an @mention", mention("<@UBOT> Was ist ein Bürgerrat?", { bot_id: "B999", user: "U777" })],
+    ["a direct message", directMessage("Was ist ein Bürgerrat?", { bot_id: "B999", user: "U777" })],
+  ])("never answers %s from a bot, even one that carries a user", async (_name, event) => {
+    expect((await sendEvent(running, event)).status).toBe(200);
+    await settle();
+    expect(fake.callsOf("chat.postMessage")).toHaveLength(0);
+  });
+
+  it("refuses a request dated more than five minutes in the future (401)", async () => {
+    const response = await send(running, eventBody(mention("<@UBOT> Bürgerrat")), "application/json", {
+      timestamp: Math.floor(Date.now() / 1000) + 6 * 60,
+    });
+    expect(response.status).toBe(401);
+    await settle();
+    expect(fake.callsOf("chat.postMessage")).toHaveLength(0);
+  });
+
+  it("answers a slash command that arrives twice (same trigger_id) once", async () => {
+    const form = slashCommandForm("publikation", "replayed", "1111.2222.replayed");
+    const first = await send(running, form, "application/x-www-form-urlencoded");
+    const second = await send(running, form, "application/x-www-form-urlencoded");
+    expect([first.status, second.status]).toEqual([200, 200]);
+    await fake.waitFor("respond/replayed");
+    await settle(500);
+    expect(fake.callsOf("respond/replayed")).toHaveLength(1);
+  });
+});
+
 const redisUrl = await findRedis();
 
 describe.skipIf(!redisUrl)("Slack with two instances sharing one Redis", () => {
@@ -516,6 +614,46 @@ describe.skipIf(!redisUrl)("Slack with two instances sharing one Redis", () => {
     const ttl = await admin.ttl(`${prefix}claim:slack:event:EvTWOINSTANCES`);
     await admin.quit();
     expect(ttl).toBeGreaterThanOrEqual(600);
+  });
+});
+
+describe.skipIf(!redisUrl)("Slack slash commands with two instances sharing one Redis", () => {
+  const prefix = `test-slack-command-${randomUUID()}:`;
+  const stores: RedisStateStore[] = [];
+  const servers: RunningServer[] = [];
+
+  beforeAll(async () => {
+    for (let i = 0; i < 2; i++) {
+      const store = await RedisStateStore.connect(redisUrl ?? "", {
+        ttlSeconds: 600,
+        feedbackTtlSeconds: 600,
+        prefix,
+      });
+      stores.push(store);
+      servers.push((await startSlackServer(store)).running);
+    }
+  });
+  afterAll(async () => {
+    for (const server of servers) await server.close();
+    for (const store of stores) await store.close();
+    await deleteKeys(redisUrl ?? "", prefix);
+  });
+
+  it("answers a slash command replayed to the other instance once, claimed by its trigger_id", async () => {
+    fake.reset();
+    const form = slashCommandForm("publikation", "two-instances", "2222.3333.two-instances");
+    const [first, second] = servers as [RunningServer, RunningServer];
+    await Promise.all([
+      send(first, form, "application/x-www-form-urlencoded"),
+      send(second, form, "application/x-www-form-urlencoded"),
+    ]);
+    await fake.waitFor("respond/two-instances");
+    await settle(500);
+    expect(fake.callsOf("respond/two-instances")).toHaveLength(1);
+    const admin = new Redis(redisUrl ?? "");
+    const ttl = await admin.ttl(`${prefix}claim:slack:command:2222.3333.two-instances`);
+    await admin.quit();
+    expect(ttl).toBeGreaterThan(5 * 60);
   });
 });
 
@@ -568,6 +706,16 @@ describe("Slack over Socket Mode", () => {
     await fake.waitFor("chat.postMessage");
     await settle(500);
     expect(fake.callsOf("chat.postMessage")).toHaveLength(1);
+  });
+
+  it("acknowledges a malformed envelope and passes it to no listener", async () => {
+    fake.reset();
+    const payload = JSON.parse(eventBody(mention("<@UBOT> Bürgerrat", { channel: undefined }))) as unknown;
+    socket.send({ envelope_id: "env-malformed-1", type: "events_api", retry_attempt: 0, payload });
+    await socket.waitForAck("env-malformed-1");
+    await settle();
+    expect(fake.callsOf("chat.postMessage")).toHaveLength(0);
+    expect(fake.callsOf("users.info")).toHaveLength(0);
   });
 
   it("acknowledges the slash command and answers only the user", async () => {

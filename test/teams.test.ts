@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -33,7 +35,15 @@ import { MemoryStateStore } from "../src/state/memory.js";
 import { RedisStateStore } from "../src/state/redis.js";
 import type { StateStore } from "../src/state/types.js";
 import { FakeBotConnector, type SentActivity } from "./fake-bot-connector.js";
-import { ROOT, deleteKeys, findRedis, testConfig, testServices } from "./helpers.js";
+import {
+  ROOT,
+  captureLogs,
+  deleteKeys,
+  findRedis,
+  silentLogger,
+  testConfig,
+  testServices,
+} from "./helpers.js";
 
 const APP_ID = "00000000-0000-0000-0000-000000000000";
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
@@ -207,7 +217,13 @@ afterAll(() => fake.stop());
 
 describe("Teams settings", () => {
   it("run without authentication when no app id is given, keeping references 90 days", () => {
-    expect(loadTeamsConfig({})).toEqual({ auth: undefined, referenceTtlSeconds: 90 * 24 * 60 * 60 });
+    expect(loadTeamsConfig({})).toEqual({
+      auth: undefined,
+      referenceTtlSeconds: 90 * 24 * 60 * 60,
+      allowUnauthenticated: false,
+      enabled: true,
+    });
+    expect(loadTeamsConfig({ TEAMS_ENABLED: "false" }).enabled).toBe(false);
     expect(loadTeamsConfig({ TEAMS_REFERENCE_TTL_DAYS: "7" }).referenceTtlSeconds).toBe(7 * 24 * 60 * 60);
   });
 
@@ -249,6 +265,7 @@ describe("Teams settings", () => {
       [{ MicrosoftAppId: "my-bot" }, /MicrosoftAppId: must be the Application \(client\) ID/],
       [{ MicrosoftAppPassword: "pw" }, /MicrosoftAppPassword: set MicrosoftAppId as well/],
       [{ TEAMS_REFERENCE_TTL_DAYS: "0" }, /TEAMS_REFERENCE_TTL_DAYS/],
+      [{ TEAMS_ALLOW_UNAUTHENTICATED: "yes" }, /TEAMS_ALLOW_UNAUTHENTICATED: must be true or false/],
     ];
     for (const [env, message] of cases) {
       expect(() => loadTeamsConfig(env)).toThrow(ConfigError);
@@ -640,14 +657,43 @@ describe("Teams over HTTP without authentication (Emulator mode)", () => {
       expect(handled).toHaveLength(0);
     });
 
-    it("lets only a local Emulator in while unauthenticated, so replies go nowhere else", async () => {
-      const response = await post(running, {
-        ...personalMessage("Was ist ein Bürgerrat?"),
-        serviceUrl: "http://10.0.0.5:8080/",
-      });
-      expect(response.status).toBe(403);
+    it.each([
+      ["another host", () => "http://10.0.0.5:8080/"],
+      ["another path of a local service", () => `${fake.serviceUrl}internal/admin/v3/`],
+      ["a local address other than 127.0.0.1", () => fake.serviceUrl.replace("127.0.0.1", "127.0.0.2")],
+      ["IPv6 loopback", () => "http://[::1]:4102/"],
+      ["no port", () => "http://localhost/"],
+      ["https", () => fake.serviceUrl.replace("http:", "https:")],
+      ["a query", () => `${fake.serviceUrl}?next=http://10.0.0.5/`],
+      ["credentials", () => fake.serviceUrl.replace("http://", "http://user:pw@")],
+    ])(
+      "lets only the Emulator's serviceUrl in while unauthenticated, not %s, so replies go nowhere else",
+      async (_name, serviceUrlOf) => {
+        const serviceUrl = serviceUrlOf();
+        const response = await post(running, { ...personalMessage("Was ist ein Bürgerrat?"), serviceUrl });
+        expect(response.status).toBe(403);
+        expect(handled).toHaveLength(0);
+        expect(fake.sent).toHaveLength(0);
+        expect(fake.other).toHaveLength(0);
+      },
+    );
+
+    it("refuses a reply to an admin path of a local service, e.g. http://127.0.0.1:4102/internal/admin/v3/", async () => {
+      const serviceUrl = "http://127.0.0.1:4102/internal/admin/v3/";
+      expect((await post(running, { ...personalMessage("Hallo"), serviceUrl })).status).toBe(403);
       expect(handled).toHaveLength(0);
-      expect(fake.sent).toHaveLength(0);
+    });
+
+    it.each([
+      ["an array", [1, 2]],
+      ["conversation null", { ...personalMessage("Hallo"), conversation: null }],
+      ["no sender", { ...personalMessage("Hallo"), from: undefined }],
+      ["a type that is a number", { ...personalMessage("Hallo"), type: 7 }],
+    ])("answers a malformed activity (%s) with 400, not 500", async (_name, body) => {
+      const response = await post(running, body);
+      expect(response.status).toBe(400);
+      expect(await response.text()).not.toMatch(/Error|at \w+ \(/);
+      expect(handled).toHaveLength(0);
     });
 
     it("apologises without details when answering fails", async () => {
@@ -667,36 +713,133 @@ describe("Teams over HTTP without authentication (Emulator mode)", () => {
   });
 });
 
+/** A JWT that claims to come from the Bot Framework, signed with a key nobody has. */
+function botFrameworkToken(): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const header = part({ alg: "RS256", typ: "JWT", kid: "no-such-key" });
+  const payload = part({
+    iss: "https://api.botframework.com",
+    aud: APP_ID,
+    exp: Math.floor(Date.now() / 1000) + 3600,
+    nbf: Math.floor(Date.now() / 1000) - 60,
+    serviceurl: fake.serviceUrl,
+  });
+  return `${header}.${payload}.${Buffer.from("forged").toString("base64url")}`;
+}
+
 describe("Teams with an app id", () => {
   let services: Services;
   let running: RunningServer;
+  /** Microsoft's OpenID configuration and signing keys, or their absence. */
+  let openId: Server;
+  let openIdOrigin: string;
 
   beforeAll(async () => {
+    openId = createServer((request, response) => {
+      // botbuilder caches what it fetched per address: /unavailable stays unavailable.
+      if (request.url === "/unavailable") {
+        response.writeHead(502).end();
+        return;
+      }
+      response.writeHead(200, { "Content-Type": "application/json" });
+      response.end(
+        JSON.stringify(request.url === "/keys" ? { keys: [] } : { jwks_uri: `${openIdOrigin}/keys` }),
+      );
+    });
+    await new Promise<void>((resolve) => openId.listen(0, "127.0.0.1", resolve));
+    openIdOrigin = `http://127.0.0.1:${(openId.address() as AddressInfo).port}`;
+    const openIdMetadataUrl = `${openIdOrigin}/openid`;
     services = await testServices();
     running = await startServer(services, [
-      createTeamsAdapter({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: "app-password" }),
+      createTeamsAdapter(
+        { MicrosoftAppId: APP_ID, MicrosoftAppPassword: "app-password" },
+        { openIdMetadataUrl },
+      ),
     ]);
   });
   afterAll(async () => {
     await running.close();
+    await new Promise((resolve) => openId.close(resolve));
   });
 
-  it("refuses requests without a valid token with 401 and processes nothing", async () => {
+  it("refuses requests without a valid token with 401, without details, and processes nothing", async () => {
     fake.reset();
     const handle = vi.spyOn(services.bot, "handle");
     // botbuilder reports refused requests on the console; the test keeps its output clean.
     const console_ = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
       const activity = personalMessage("Was ist ein Bürgerrat?");
-      expect((await post(running, activity)).status).toBe(401);
-      expect((await post(running, activity, { Authorization: "Bearer garbage" })).status).toBe(401);
-      expect((await post(running, activity, { Authorization: "Basic dXNlcjpwdw==" })).status).toBe(401);
+      for (const authorization of [
+        undefined,
+        "Bearer garbage",
+        "Basic dXNlcjpwdw==",
+        `Bearer ${botFrameworkToken()}`,
+      ]) {
+        const response = await post(running, activity, authorization ? { Authorization: authorization } : {});
+        expect(response.status).toBe(401);
+        expect(await response.json()).toEqual({ error: "The request is not authenticated." });
+      }
       expect(handle).not.toHaveBeenCalled();
       expect(fake.sent).toHaveLength(0);
       expect(await services.store.getRecord(referenceKey(conversationOf(activity)))).toBeUndefined();
     } finally {
       handle.mockRestore();
       console_.mockRestore();
+    }
+  });
+
+  it("answers 503, not 500, while the signing keys cannot be fetched", async () => {
+    const unavailable = await startServer(await testServices(), [
+      createTeamsAdapter(
+        { MicrosoftAppId: APP_ID, MicrosoftAppPassword: "app-password" },
+        { openIdMetadataUrl: `${openIdOrigin}/unavailable` },
+      ),
+    ]);
+    const console_ = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const response = await post(unavailable, personalMessage("Hallo"), {
+        Authorization: `Bearer ${botFrameworkToken()}`,
+      });
+      expect(response.status).toBe(503);
+      expect(JSON.stringify(await response.json())).not.toMatch(/openID|Failed|Error/);
+    } finally {
+      console_.mockRestore();
+      await unavailable.close();
+    }
+  });
+});
+
+describe("Teams exposure without authentication", () => {
+  it("refuses to start on a HOST other than loopback without MicrosoftAppId, and says so", async () => {
+    const { logger, lines } = captureLogs("info");
+    const services = await createServices(testConfig({ HOST: "0.0.0.0" }), logger);
+    await expect(startServer(services, [createTeamsAdapter({})])).rejects.toThrow(
+      /HOST=0\.0\.0\.0[\s\S]*TEAMS_ALLOW_UNAUTHENTICATED=true/,
+    );
+    expect(lines.join("")).toContain("TEAMS_ALLOW_UNAUTHENTICATED");
+  });
+
+  it.each([
+    ["TEAMS_ALLOW_UNAUTHENTICATED=true", { TEAMS_ALLOW_UNAUTHENTICATED: "true" }],
+    ["MicrosoftAppId", { MicrosoftAppId: APP_ID, MicrosoftAppPassword: "app-password" }],
+  ])("starts on 0.0.0.0 with %s", async (_name, env) => {
+    const services = await createServices(testConfig({ HOST: "0.0.0.0" }), silentLogger);
+    const started = await startServer(services, [createTeamsAdapter(env)]);
+    await started.close();
+  });
+
+  it("starts on 0.0.0.0 without Teams when TEAMS_ENABLED=false, and has no /api/messages", async () => {
+    const services = await createServices(testConfig({ HOST: "0.0.0.0" }), silentLogger);
+    const started = await startServer(services, [createTeamsAdapter({ TEAMS_ENABLED: "false" })]);
+    try {
+      const response = await fetch(`${started.url}/api/messages`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ type: "message", text: "Was ist ein Bürgerrat?" }),
+      });
+      expect(response.status).toBe(404);
+    } finally {
+      await started.close();
     }
   });
 });

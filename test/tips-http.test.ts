@@ -86,7 +86,8 @@ describe.skipIf(!redisUrl)(
         text,
         api_app_id: "A1",
         response_url: slack.responseUrl(name),
-        trigger_id: "1.2.3",
+        // Slack gives every command a trigger_id of its own; the bot answers each one once.
+        trigger_id: `1.2.${randomUUID()}`,
       }).toString();
       expect((await signed(form, "application/x-www-form-urlencoded")).status).toBe(200);
       const [answer] = await slack.waitFor(`respond/${name}`);

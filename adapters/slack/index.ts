@@ -1,9 +1,10 @@
-import { App, ExpressReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
+import { App, SocketModeReceiver, type webApi } from "@slack/bolt";
 import type { Express } from "express";
 import type { Adapter } from "../../src/adapter.js";
 import type { PendingWork } from "../../src/pending-work.js";
 import type { Services } from "../../src/services.js";
 import { boltLogger } from "./bolt-logger.js";
+import { CheckedExpressReceiver, checkedPayloads, refuseFutureTimestamps } from "./checked-receiver.js";
 import { DEFAULT_SLACK_API_URL, loadSlackConfig, type SlackConfig } from "./config.js";
 import { StoredInstallations } from "./installation-store.js";
 import { registerListeners } from "./listeners.js";
@@ -36,6 +37,7 @@ function authorizationUrl(apiUrl: string): string {
 
 function createApp(config: SlackConfig, express: Express, services: Services): App {
   const logger = boltLogger(services.logger);
+  const adapterLog = services.logger.child({ adapter: "slack" });
   const common = { logger, clientOptions: clientOptions(config), convoStore: false as const };
   switch (config.mode) {
     case "socket":
@@ -53,36 +55,37 @@ function createApp(config: SlackConfig, express: Express, services: Services): A
       return new App({
         ...common,
         token: config.botToken,
-        receiver: new ExpressReceiver({
-          signingSecret: config.signingSecret,
-          endpoints: EVENTS_PATH,
-          app: express,
-          logger,
-        }),
+        receiver: new CheckedExpressReceiver(
+          { signingSecret: config.signingSecret, endpoints: EVENTS_PATH, app: express, logger },
+          adapterLog,
+        ),
         deferInitialization: true,
       });
     case "oauth": {
       const installations = new StoredInstallations(services.store);
       const app = new App({
         ...common,
-        receiver: new ExpressReceiver({
-          signingSecret: config.signingSecret,
-          endpoints: EVENTS_PATH,
-          app: express,
-          logger,
-          clientId: config.clientId,
-          clientSecret: config.clientSecret,
-          stateSecret: config.stateSecret,
-          scopes: BOT_SCOPES,
-          installationStore: installations,
-          installerOptions: {
-            installPath: INSTALL_PATH,
-            redirectUriPath: OAUTH_REDIRECT_PATH,
-            directInstall: true,
-            clientOptions: clientOptions(config),
-            authorizationUrl: authorizationUrl(config.apiUrl),
+        receiver: new CheckedExpressReceiver(
+          {
+            signingSecret: config.signingSecret,
+            endpoints: EVENTS_PATH,
+            app: express,
+            logger,
+            clientId: config.clientId,
+            clientSecret: config.clientSecret,
+            stateSecret: config.stateSecret,
+            scopes: BOT_SCOPES,
+            installationStore: installations,
+            installerOptions: {
+              installPath: INSTALL_PATH,
+              redirectUriPath: OAUTH_REDIRECT_PATH,
+              directInstall: true,
+              clientOptions: clientOptions(config),
+              authorizationUrl: authorizationUrl(config.apiUrl),
+            },
           },
-        }),
+          adapterLog,
+        ),
         deferInitialization: true,
       });
       // A workspace that removes the app takes its token with it.
@@ -121,8 +124,12 @@ export function createSlackAdapter(env: NodeJS.ProcessEnv = process.env): Adapte
     async mount(express, services) {
       const config = loadSlackConfig(env);
       if (!config) return false;
+      // Before Bolt's receiver, which verifies the signature and the age of a request but not its future.
+      if (config.mode !== "socket")
+        express.post(EVENTS_PATH, refuseFutureTimestamps(services.logger.child({ adapter: "slack" })));
       app = createApp(config, express, services);
       trackProcessing(app, services.pending);
+      if (config.mode === "socket") app.use(checkedPayloads(services.logger.child({ adapter: "slack" })));
       registerListeners(app, services);
       // Checks the bot token with auth.test once, so a wrong token stops the start with Slack's reason.
       await app.init().catch((error: unknown) => {

@@ -10,7 +10,10 @@ import { plainTextOf } from "./text.js";
 import { UserLocales } from "./user-locales.js";
 
 export const SLASH_COMMAND = "/beteiligung";
-/** Slack retries an unacknowledged event three times within minutes; its id is remembered well beyond. */
+/**
+ * Slack retries an unacknowledged event three times within minutes, and a signed request is accepted for
+ * five minutes; event ids and slash commands' trigger_ids are remembered well beyond both.
+ */
 const EVENT_CLAIM_SECONDS = 2 * 60 * 60;
 const PLATFORM = "slack";
 
@@ -60,6 +63,15 @@ function commandConversationOf(teamId: string, channel: string, userId: string):
   return `${teamId}:${channel}:command:${userId}`;
 }
 
+/** The key under which a request is claimed: an event by its id, a slash command by its trigger_id. */
+function claimKeyOf(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  if ("event_id" in body && typeof body.event_id === "string") return `slack:event:${body.event_id}`;
+  if ("command" in body && "trigger_id" in body && typeof body.trigger_id === "string")
+    return `slack:command:${body.trigger_id}`;
+  return undefined;
+}
+
 /** Message events that are not someone writing to the bot: edits, deletions, joins, bots. */
 function isPlainUserMessage(event: { subtype?: string; bot_id?: string; user?: string }): boolean {
   const subtype = event.subtype;
@@ -98,14 +110,14 @@ export function registerListeners(app: App, services: Services): void {
   }
 
   // Each event is answered once, whichever instance gets which delivery: the first to claim its id
-  // answers. A failed answer gives the claim back, so Slack's retry is answered instead of dropped.
-  app.use(async ({ body, next }) => {
-    const eventId = "event_id" in body && typeof body.event_id === "string" ? body.event_id : undefined;
-    if (!eventId) {
+  // answers. A failed answer gives the claim back, so Slack's retry is answered instead of dropped. A
+  // slash command is claimed by its trigger_id, so a replayed request is not answered a second time.
+  app.use(async ({ body, next, ...args }) => {
+    const key = claimKeyOf(body);
+    if (!key) {
       await next();
       return;
     }
-    const key = `slack:event:${eventId}`;
     const claimed = await store.claim(key, EVENT_CLAIM_SECONDS).catch((error: unknown) => {
       // Without the store an event may be answered twice, which beats not answering it. An outage of
       // the store is in the log once already.
@@ -114,7 +126,8 @@ export function registerListeners(app: App, services: Services): void {
       return true;
     });
     if (!claimed) {
-      logger.debug({ eventId }, "duplicate event delivery ignored");
+      logger.debug({ claim: key.split(":")[1] }, "duplicate delivery ignored");
+      if ("ack" in args && typeof args.ack === "function") await args.ack();
       return;
     }
     try {

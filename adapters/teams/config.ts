@@ -18,6 +18,10 @@ export interface TeamsConfig {
   auth: TeamsAuth | undefined;
   /** How long a conversation reference is kept after the conversation's last turn. */
   referenceTtlSeconds: number;
+  /** Unauthenticated, yet listening on an interface other machines reach (TEAMS_ALLOW_UNAUTHENTICATED). */
+  allowUnauthenticated: boolean;
+  /** False (TEAMS_ENABLED=false) for deployments without Teams: no /api/messages at all. */
+  enabled: boolean;
 }
 
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -38,6 +42,14 @@ const settingsSchema = z.object({
     .refine((value) => value !== undefined, `must be one of ${APP_TYPES.join(", ")}`)
     .optional(),
   TEAMS_REFERENCE_TTL_DAYS: z.coerce.number().int().positive().default(90),
+  TEAMS_ALLOW_UNAUTHENTICATED: z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .default("false")
+    .transform((value) => value === "true"),
+  TEAMS_ENABLED: z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .default("true")
+    .transform((value) => value === "true"),
 });
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -73,5 +85,10 @@ export function loadTeamsConfig(env: NodeJS.ProcessEnv = process.env): TeamsConf
   const auth = MicrosoftAppId
     ? { MicrosoftAppId, MicrosoftAppType: type, MicrosoftAppPassword, MicrosoftAppTenantId }
     : undefined;
-  return { auth, referenceTtlSeconds };
+  return {
+    auth,
+    referenceTtlSeconds,
+    allowUnauthenticated: settings.TEAMS_ALLOW_UNAUTHENTICATED,
+    enabled: settings.TEAMS_ENABLED,
+  };
 }

@@ -1,4 +1,4 @@
-import { CloudAdapter, MessageFactory, type TurnContext } from "botbuilder";
+import { MessageFactory, type Activity, type TurnContext } from "botbuilder";
 import express, { type RequestHandler } from "express";
 import { z } from "zod";
 import type { Adapter } from "../../src/adapter.js";
@@ -6,8 +6,16 @@ import { languageOfLocale } from "../../src/core/language.js";
 import type { Logger } from "../../src/logger.js";
 import type { PendingWork } from "../../src/pending-work.js";
 import type { Services } from "../../src/services.js";
-import { authenticationOf, isLoopback } from "./auth.js";
-import { loadTeamsConfig } from "./config.js";
+import { ConfigError } from "../../src/config.js";
+import {
+  authenticationFailureStatus,
+  authenticationOf,
+  isEmulatorServiceUrl,
+  isLoopbackHost,
+  type AuthenticationOptions,
+} from "./auth.js";
+import { CheckedCloudAdapter } from "./checked-adapter.js";
+import { loadTeamsConfig, type TeamsConfig } from "./config.js";
 import { TeamsBot } from "./handler.js";
 import { ConversationReferences } from "./references.js";
 import { createTeamsSender } from "./sender.js";
@@ -43,11 +51,17 @@ function onTurnError(logger: Logger) {
   };
 }
 
+const REFUSED = {
+  401: "The request is not authenticated.",
+  503: "The request cannot be authenticated at the moment; please retry.",
+};
+
 function messagesHandler(
-  adapter: CloudAdapter,
+  adapter: CheckedCloudAdapter,
   bot: TeamsBot,
   authenticated: boolean,
   pending: PendingWork,
+  logger: Logger,
 ): RequestHandler {
   return (req, res, next) => {
     const parsed = activitySchema.safeParse(req.body);
@@ -55,35 +69,78 @@ function messagesHandler(
       res.status(400).json({ error: "Not a Bot Framework activity." });
       return;
     }
-    if (!authenticated && !isLoopback(parsed.data.serviceUrl)) {
+    if (!authenticated && !isEmulatorServiceUrl(parsed.data.serviceUrl)) {
       res
         .status(403)
         .json({ error: "Without MicrosoftAppId only a local Bot Framework Emulator may connect." });
       return;
     }
+    const activity = req.body as Activity;
+    const authorization = req.headers.authorization ?? "";
     // Registered as pending work, so that a shutdown lets the turn finish and its reply be sent.
-    pending.track(adapter.process(req, res, (context) => bot.run(context))).catch(next);
+    pending
+      .track(
+        adapter.authenticate(activity, authorization).then(
+          async (request) => {
+            const response = await adapter.run(request, activity, (context) => bot.run(context));
+            res.status(response?.status ?? 200);
+            if (response?.body !== undefined) res.send(response.body);
+            else res.end();
+          },
+          (error: unknown) => {
+            // The reason stays here: no token, a wrong one, or the signing keys out of reach.
+            const status = authenticationFailureStatus(error);
+            logger.warn({ status }, "Teams request refused: its token was not accepted");
+            res.status(status).json({ error: REFUSED[status] });
+          },
+        ),
+      )
+      .catch(next);
   };
 }
 
 /**
- * The Microsoft Teams bot: botbuilder's CloudAdapter at /api/messages in the shared server. Always
- * mounted; without MicrosoftAppId it accepts unauthenticated requests, for the Bot Framework Emulator.
+ * Unauthenticated Teams is for the Emulator on this machine: listening on another interface needs an app
+ * id, or the explicit TEAMS_ALLOW_UNAUTHENTICATED=true.
  */
-export function createTeamsAdapter(env: NodeJS.ProcessEnv = process.env): Adapter {
+function checkExposure(config: TeamsConfig, host: string, logger: Logger): void {
+  if (config.auth || isLoopbackHost(host)) return;
+  if (config.allowUnauthenticated) {
+    logger.warn(
+      { host },
+      "Teams: HOST is not loopback and MicrosoftAppId is not set; TEAMS_ALLOW_UNAUTHENTICATED=true lets /api/messages run unauthenticated",
+    );
+    return;
+  }
+  const problem = `Teams: HOST=${host} is reachable from other machines, but without MicrosoftAppId /api/messages is unauthenticated; set MicrosoftAppId, a loopback HOST, TEAMS_ENABLED=false (no Teams) or TEAMS_ALLOW_UNAUTHENTICATED=true`;
+  logger.error({ host }, problem);
+  throw new ConfigError([problem]);
+}
+
+/**
+ * The Microsoft Teams bot: botbuilder's CloudAdapter at /api/messages in the shared server, unless
+ * TEAMS_ENABLED=false; without MicrosoftAppId it accepts unauthenticated requests, for the Bot Framework
+ * Emulator.
+ */
+export function createTeamsAdapter(
+  env: NodeJS.ProcessEnv = process.env,
+  authentication: AuthenticationOptions = {},
+): Adapter {
   return {
     name: "teams",
     mount(app, services: Services) {
       const config = loadTeamsConfig(env);
+      if (!config.enabled) return false;
       const logger = services.logger.child({ adapter: "teams" });
-      const adapter = new CloudAdapter(authenticationOf(config));
+      checkExposure(config, services.config.HOST, logger);
+      const adapter = new CheckedCloudAdapter(authenticationOf(config, authentication));
       adapter.onTurnError = onTurnError(logger);
       const references = new ConversationReferences(services.store, config.referenceTtlSeconds);
       const bot = new TeamsBot(services, references, logger);
       app.post(
         MESSAGES_PATH,
         express.json({ limit: BODY_LIMIT }),
-        messagesHandler(adapter, bot, config.auth !== undefined, services.pending),
+        messagesHandler(adapter, bot, config.auth !== undefined, services.pending, logger),
       );
       if (config.auth) {
         logger.info({ appType: config.auth.MicrosoftAppType, path: MESSAGES_PATH }, "Teams connected");
@@ -95,7 +152,7 @@ export function createTeamsAdapter(env: NodeJS.ProcessEnv = process.env): Adapte
       return true;
     },
     sender(dependencies) {
-      return createTeamsSender(dependencies, env);
+      return loadTeamsConfig(env).enabled ? createTeamsSender(dependencies, env) : undefined;
     },
   };
 }

@@ -3,7 +3,7 @@ import type { SenderDependencies } from "../../src/adapter.js";
 import type { Place } from "../../src/core/subscriptions.js";
 import type { Reply } from "../../src/core/types.js";
 import { DeliveryError, type Sender } from "../../src/proactive/sender.js";
-import { authenticationOf, isLoopback } from "./auth.js";
+import { authenticationOf, isEmulatorServiceUrl } from "./auth.js";
 import type { TeamsConfig } from "./config.js";
 import { loadTeamsConfig } from "./config.js";
 import { replyActivity } from "./handler.js";
@@ -42,7 +42,7 @@ export class TeamsSender implements Sender {
     const parsed = teamsAddressSchema.safeParse(place.address);
     if (!parsed.success) throw new DeliveryError({ kind: "gone", reason: "invalid_address" });
     const reference = parsed.data as Partial<ConversationReference>;
-    if (!this.config.auth && !isLoopback(parsed.data.serviceUrl)) {
+    if (!this.config.auth && !isEmulatorServiceUrl(parsed.data.serviceUrl)) {
       throw new DeliveryError({ kind: "gone", reason: "forbidden" });
     }
     try {
