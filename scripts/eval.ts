@@ -13,7 +13,7 @@ import { evaluate, readCases, type EvalReport } from "../src/eval/evaluate.js";
 import { sweepThresholds } from "../src/eval/sweep.js";
 import { loadRequiredEntries } from "../src/knowledge/required.js";
 import { createLogger } from "../src/logger.js";
-import { createServices } from "../src/services.js";
+import { createServices, storageFactsOf } from "../src/services.js";
 import { MemoryStateStore } from "../src/state/memory.js";
 
 const { values } = parseArgs({
@@ -98,7 +98,13 @@ if (values.dialogues) {
 const cases = await readCases(values.file);
 
 if (values.sweep) {
-  const rows = await sweepThresholds(knowledge, cases, logger, config.PUBLICATION_URL);
+  const rows = await sweepThresholds(
+    knowledge,
+    cases,
+    logger,
+    config.PUBLICATION_URL,
+    storageFactsOf(config, new MemoryStateStore({ ttlSeconds: 60 })),
+  );
   if (values.json) {
     console.log(
       JSON.stringify(

@@ -16,6 +16,21 @@ import { MemoryStateStore } from "./state/memory.js";
 import { RedisHealth } from "./state/redis-health.js";
 import { RedisStateStore } from "./state/redis.js";
 import type { StateStore } from "./state/types.js";
+import type { StorageFacts } from "./core/privacy/storage-facts.js";
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/** What the configuration keeps and for how long, for the privacy reply. */
+export function storageFactsOf(config: Config, store: StateStore): StorageFacts {
+  const limited = config.RATE_LIMIT_PER_USER > 0 || config.RATE_LIMIT_PER_CONVERSATION > 0;
+  return {
+    where: store instanceof RedisStateStore ? "redis" : "memory",
+    stateTtlSeconds: config.STATE_TTL_SECONDS,
+    voteTtlSeconds: config.FEEDBACK_TTL_DAYS * DAY_SECONDS,
+    rateLimitWindowSeconds: limited ? config.RATE_LIMIT_WINDOW_SECONDS : 0,
+    tipSubscriptionTtlSeconds: config.TIP_SUBSCRIPTION_TTL_DAYS * DAY_SECONDS,
+  };
+}
 
 /** Everything an adapter needs to answer: the bot and what it is built from. */
 export interface Services {
@@ -114,7 +129,8 @@ export async function createServices(
     logger,
     subscriptions: tips,
     limits: limits.turns,
-    voteTtlSeconds: config.FEEDBACK_TTL_DAYS * 24 * 60 * 60,
+    voteTtlSeconds: config.FEEDBACK_TTL_DAYS * DAY_SECONDS,
+    storage: storageFactsOf(config, plainStore),
     observer: metrics,
     now: options.now,
   });

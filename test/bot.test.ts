@@ -3,7 +3,7 @@ import { Bot, conversationKey } from "../src/core/bot.js";
 import type { Reply, Turn } from "../src/core/types.js";
 import { KnowledgeBase } from "../src/knowledge/knowledge-base.js";
 import { DEFAULT_THRESHOLDS, Retriever } from "../src/search/retriever.js";
-import type { Services } from "../src/services.js";
+import { storageFactsOf, type Services } from "../src/services.js";
 import { MemoryStateStore } from "../src/state/memory.js";
 import type { StateStore } from "../src/state/types.js";
 import {
@@ -14,6 +14,7 @@ import {
   sourcesOf,
   testServices,
   textLines,
+  testConfig,
   turn,
 } from "./helpers.js";
 
@@ -177,6 +178,7 @@ describe("answering", () => {
       store: new MemoryStateStore({ ttlSeconds: 60 }),
       publicationUrl: "https://example.org/",
       logger: silentLogger,
+      storage: storageFactsOf(testConfig(), new MemoryStateStore({ ttlSeconds: 60 })),
     });
     const unsure = await bot.handle(turn("Stadtforum im Rathaus mit Kaffee"));
     expect(unsure.outcome).toBe("declined");
@@ -200,6 +202,7 @@ describe("answering", () => {
       store: new MemoryStateStore({ ttlSeconds: 60 }),
       publicationUrl: "https://example.org/",
       logger: silentLogger,
+      storage: storageFactsOf(testConfig(), new MemoryStateStore({ ttlSeconds: 60 })),
     });
     const ambiguous = await bot.handle(turn("Stadtforum", { conversationId: "choice" }));
     expect(ambiguous).toMatchObject({ outcome: "clarify", entryId: null, title: "Meinten Sie …?" });

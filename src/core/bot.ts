@@ -7,6 +7,8 @@ import type { ConversationState, StateStore } from "../state/types.js";
 import { withinBudget } from "../limits/question-budget.js";
 import type { TurnLimits } from "../limits/turn-limits.js";
 import { VoteLedger } from "../limits/votes.js";
+import { privacyReply } from "./privacy/privacy-reply.js";
+import type { StorageFacts } from "./privacy/storage-facts.js";
 import { MAX_UNDECIDED } from "../state/codec.js";
 import { isStoreUnavailable } from "../state/unavailable.js";
 import { parseAction } from "./action-schema.js";
@@ -53,6 +55,8 @@ export interface BotOptions {
   limits?: TurnLimits | undefined;
   /** How long one user's vote on an entry keeps a second one from counting. */
   voteTtlSeconds?: number | undefined;
+  /** What is kept and for how long, as configured, for „Datenschutz“. */
+  storage: StorageFacts;
   /** Monitoring (see src/metrics); the core only reports to it. */
   observer?: TurnObserver | undefined;
   now?: () => Date;
@@ -395,6 +399,8 @@ export class Bot {
         return { reply: replies.helpReply(context, intent.type), state };
       case "thanks":
         return { reply: replies.thanksReply(context), state };
+      case "privacy":
+        return { reply: privacyReply(this.options.storage, context, intent.askedToDelete), state };
       case "tip":
       case "publication":
         return this.command(intent.type, context, state, turn);

@@ -16,6 +16,7 @@ export type DetectedIntent =
   | { type: "publication" }
   | { type: "list"; what: "methods" | "recommendations" | "topics" }
   | { type: "choice"; index: number }
+  | { type: "privacy"; askedToDelete: boolean }
   | { type: "ask" };
 
 const set = (words: string) => new Set(words.split(" ").map(foldWord));
@@ -64,6 +65,30 @@ const WHERE = set("wo finde bekomme gibt where find get can i ich die the zur zu
 const LIST_METHODS = set("methoden methods verfahren procedures formate methodenliste formats");
 const LIST_RECOMMENDATIONS = set("empfehlungen recommendations");
 const LIST_TOPICS = set("themen topics themenfelder");
+/** „Datenschutz“, "privacy" and the questions people ask about their data, folded. */
+const PRIVACY = set("datenschutz datenschutzhinweis datenschutzhinweise privacy dsgvo gdpr");
+const PRIVACY_CONTEXT = set("info infos information informationen hinweis hinweise policy erklarung notice");
+const PRIVACY_PHRASES = [
+  "was speicherst du",
+  "was speichert ihr",
+  "was speichert der bot",
+  "welche daten speicherst du",
+  "welche daten hast du",
+  "was weisst du uber mich",
+  "what do you store",
+  "what data do you",
+  "what do you keep",
+  "what do you know about me",
+];
+const DELETION_PHRASES = [
+  "daten loschen",
+  "daten entfernen",
+  "vergiss mich",
+  "delete my data",
+  "erase my data",
+  "remove my data",
+  "forget me",
+];
 const ENGLISH = set("english englisch");
 const GERMAN = set("deutsch german");
 
@@ -167,6 +192,17 @@ export function detectIntent(text: string): DetectedIntent {
   if (onlyFrom(words, GREETINGS, GREETINGS)) return { type: "greeting" };
   if (words.length <= 6 && onlyFrom(words, new Set(), ENGLISH)) return { type: "language", language: "en" };
   if (words.length <= 6 && onlyFrom(words, new Set(), GERMAN)) return { type: "language", language: "de" };
+  if (words.length <= 10) {
+    if (DELETION_PHRASES.some((phrase) => joined.includes(phrase))) {
+      return { type: "privacy", askedToDelete: true };
+    }
+    if (
+      PRIVACY_PHRASES.some((phrase) => joined.includes(phrase)) ||
+      onlyFrom(words, PRIVACY_CONTEXT, PRIVACY)
+    ) {
+      return { type: "privacy", askedToDelete: false };
+    }
+  }
   const subscription = detectSubscription(text, words);
   if (subscription) return subscription;
   if (onlyFrom(words, TIP, set("tipp tip praxistipp wochentipp"))) return { type: "tip" };

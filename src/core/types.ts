@@ -80,6 +80,8 @@ export type Intent =
   | "feedback"
   /** Over the rate limit: a short note instead of an answer. */
   | "slow-down"
+  /** What is stored, for how long and where („Datenschutz“). */
+  | "privacy"
   | "subscription"
   | "attribute"
   | "compare"

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import { Bot } from "../core/bot.js";
+import type { StorageFacts } from "../core/privacy/storage-facts.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import { DEFAULT_THRESHOLDS, Retriever, type Thresholds } from "../search/retriever.js";
 import { MemoryStateStore } from "../state/memory.js";
@@ -19,6 +20,7 @@ export async function sweepThresholds(
   cases: readonly EvalCase[],
   logger: Logger,
   publicationUrl: string,
+  storage: StorageFacts,
 ): Promise<SweepRow[]> {
   const rows: SweepRow[] = [];
   for (const answerConfidence of ANSWER_CONFIDENCES) {
@@ -30,6 +32,7 @@ export async function sweepThresholds(
         store: new MemoryStateStore({ ttlSeconds: 60 }),
         publicationUrl,
         logger,
+        storage,
       });
       rows.push({ thresholds, report: await evaluate(bot, knowledge, cases) });
     }

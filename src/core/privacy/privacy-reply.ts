@@ -1,0 +1,32 @@
+import { emptyReply, paragraph, type ReplyContext } from "../replies.js";
+import type { Reply } from "../types.js";
+import { durationText, privacyMessagesFor } from "./privacy-messages.js";
+import type { StorageFacts } from "./storage-facts.js";
+
+/**
+ * „Datenschutz“, „Was speicherst du über mich?“: what is kept for this conversation and user, for how
+ * long and where, from the deployment's configuration. Asked to delete („Vergiss mich“), it says plainly
+ * that deleting on request is not there yet and what expires by itself.
+ */
+export function privacyReply(facts: StorageFacts, context: ReplyContext, askedToDelete: boolean): Reply {
+  const { language } = context;
+  const messages = privacyMessagesFor(language);
+  const kept = (seconds: number) => durationText(seconds, language);
+  const items = [
+    messages.state(kept(facts.stateTtlSeconds)),
+    messages.votes(kept(facts.voteTtlSeconds)),
+    ...(facts.rateLimitWindowSeconds > 0 ? [messages.limits(kept(facts.rateLimitWindowSeconds))] : []),
+    messages.tips(kept(facts.tipSubscriptionTtlSeconds)),
+  ];
+  return {
+    ...emptyReply("privacy", "info", language),
+    title: messages.title,
+    body: [
+      ...(askedToDelete ? [paragraph(messages.deletion)] : []),
+      paragraph(messages.intro),
+      { type: "list", ordered: false, items },
+      paragraph(messages[facts.where]),
+      paragraph(messages.logs),
+    ],
+  };
+}
