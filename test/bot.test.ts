@@ -249,6 +249,7 @@ describe("bad input", () => {
     const failing: StateStore = {
       load: () => Promise.reject(new Error("down")),
       save: () => Promise.reject(new Error("down")),
+      forget: () => Promise.reject(new Error("down")),
       recordFeedback: () => Promise.reject(new Error("down")),
       feedbackFor: () => Promise.reject(new Error("down")),
       claim: () => Promise.reject(new Error("down")),

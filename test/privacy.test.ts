@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { conversationKey } from "../src/core/bot.js";
 import { detectIntent } from "../src/core/intents.js";
+import type { Action } from "../src/core/types.js";
 import { createServices } from "../src/services.js";
 import { MemoryStateStore } from "../src/state/memory.js";
 import { silentLogger, testConfig, textLines, turn } from "./helpers.js";
@@ -37,14 +39,37 @@ describe("privacy", () => {
     expect(textLines(english).join("\n")).toContain("deleted 2 hours after the last message");
   });
 
-  it("leaves out the rate limits where they are off, and never claims a deletion it cannot do", async () => {
-    const bot = await botWith({ STATE_TTL_SECONDS: "86400" });
-    const reply = await bot.handle(turn("Vergiss mich"));
-    expect(reply.intent).toBe("privacy");
-    const text = textLines(reply).join("\n");
+  it("leaves out the rate limits where they are off, and deletes only after the button", async () => {
+    const store = new MemoryStateStore({ ttlSeconds: 3600 });
+    const { bot } = await createServices(testConfig({ STATE_TTL_SECONDS: "86400" }), silentLogger, store);
+    const conversationId = "privacy-forget";
+    const say = (text: string, action?: Action) =>
+      bot.handle(turn(text, { conversationId, userId: "privacy-user", action }));
+    const vote: Action = { type: "feedback", entryId: "buergerrat", helpful: true };
+
+    await say("Was ist ein Bürgerrat?");
+    await say("", vote);
+    await say("", vote);
+    expect(await store.feedbackFor("buergerrat")).toEqual({ helpful: 1, unhelpful: 0 });
+
+    const asked = await say("Vergiss mich");
+    expect(asked.intent).toBe("privacy");
+    const text = textLines(asked).join("\n");
     expect(text).toContain("24 Stunden");
-    expect(text).toContain("noch nicht eingebaut");
     expect(text).not.toContain("Begrenzung");
+    // Nothing is deleted on the words alone: the conversation is still there.
+    const key = conversationKey("test", conversationId);
+    expect(await store.load(key)).toBeDefined();
+    const button = asked.suggestions.find((suggestion) => suggestion.action.type === "command");
+    expect(button?.action).toEqual({ type: "command", command: "forget" });
+
+    const done = await say("", button?.action);
+    expect(done).toMatchObject({ intent: "privacy", title: "Gelöscht" });
+    expect(await store.load(key)).toBeUndefined();
+    // The count stays, and the user's next vote counts again.
+    await say("", vote);
+    expect(await store.feedbackFor("buergerrat")).toEqual({ helpful: 2, unhelpful: 0 });
+
     expect((await bot.handle(turn("please delete my data"))).intent).toBe("privacy");
   });
 

@@ -122,6 +122,10 @@ describe.skipIf(!redisUrl)("Redis state", () => {
     const ttl = await admin.ttl(`${prefix}conv:abc`);
     expect(ttl).toBeGreaterThan(100);
     expect(ttl).toBeLessThanOrEqual(120);
+    // „Daten löschen“ removes the key itself.
+    await store.forget("abc");
+    expect(await admin.exists(`${prefix}conv:abc`)).toBe(0);
+    expect(await store.load("abc")).toBeUndefined();
     await store.close();
   });
 

@@ -7,7 +7,7 @@ import type { ConversationState, StateStore } from "../state/types.js";
 import { withinBudget } from "../limits/question-budget.js";
 import type { TurnLimits } from "../limits/turn-limits.js";
 import { VoteLedger } from "../limits/votes.js";
-import { privacyReply } from "./privacy/privacy-reply.js";
+import { forgottenReply, privacyReply } from "./privacy/privacy-reply.js";
 import type { StorageFacts } from "./privacy/storage-facts.js";
 import { MAX_UNDECIDED } from "../state/codec.js";
 import { isStoreUnavailable } from "../state/unavailable.js";
@@ -176,7 +176,9 @@ export class Bot {
     // One write per turn: feedback leaves the conversation as it was, so it only records the vote.
     const write = result.feedback
       ? this.countVote(turn, result.feedback)
-      : this.options.store.save(key, this.remembered(result));
+      : result.forgotten
+        ? this.options.store.forget(key)
+        : this.options.store.save(key, this.remembered(result));
     await write.catch((error: unknown) => {
       // An outage of the store is logged once by the store, not here per turn.
       if (!isStoreUnavailable(error))
@@ -362,7 +364,19 @@ export class Bot {
         return { reply: replies.listReply("recommendations", context), state };
       case "list-topics":
         return { reply: replies.listReply("topics", context), state };
+      case "forget":
+        return this.forget(turn, context);
     }
+  }
+
+  /**
+   * „Daten löschen“ confirmed: this conversation's state and the user's vote records go; the reply says
+   * what went and what expires by itself.
+   */
+  private async forget(turn: Turn, context: replies.ReplyContext): Promise<TurnResult> {
+    const entryIds = this.options.knowledge.entries.map((entry) => entry.id);
+    await this.votes.forget(turn.platform, turn.userId, entryIds);
+    return { reply: forgottenReply(this.options.storage, context), state: {}, forgotten: true };
   }
 
   private onText(text: string, turn: Turn, state: ConversationState): Pending<TurnResult> {

@@ -8,4 +8,6 @@ export interface TurnResult {
   feedback?: { entryId: string; helpful: boolean };
   /** What gives this answer again, in another language ("auf Englisch bitte"); only for answers. */
   replay?: Action | "finder" | undefined;
+  /** The conversation's state is deleted instead of written („Meine Daten löschen“). */
+  forgotten?: true;
 }

@@ -16,6 +16,8 @@ export const COMMANDS = [
   "subscribe",
   "unsubscribe",
   "subscription-status",
+  /** Deletes what is kept for this conversation and user (after „Meine Daten löschen“). */
+  "forget",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

@@ -13,6 +13,18 @@ export class VoteLedger {
   ) {}
 
   firstVote(platform: string, userId: string, entryId: string): Promise<boolean> {
-    return this.records.claim(`vote:${hashedKey(platform, userId, entryId)}`, this.ttlSeconds);
+    return this.records.claim(this.keyOf(platform, userId, entryId), this.ttlSeconds);
+  }
+
+  /**
+   * Gives back a user's votes on the given entries („Meine Daten löschen“): the counts stay, as they
+   * name nobody, but the user's next vote counts again. Only hashes are kept, so every entry is tried.
+   */
+  async forget(platform: string, userId: string, entryIds: readonly string[]): Promise<void> {
+    for (const entryId of entryIds) await this.records.release(this.keyOf(platform, userId, entryId));
+  }
+
+  private keyOf(platform: string, userId: string, entryId: string): string {
+    return `vote:${hashedKey(platform, userId, entryId)}`;
   }
 }

@@ -31,6 +31,10 @@ export class ObservedStateStore implements StateStore {
     return this.observed("save", () => this.inner.save(key, state));
   }
 
+  forget(key: string): Promise<void> {
+    return this.observed("forget", () => this.inner.forget(key));
+  }
+
   recordFeedback(entryId: string, helpful: boolean): Promise<void> {
     return this.observed("recordFeedback", () => this.inner.recordFeedback(entryId, helpful));
   }

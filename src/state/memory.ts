@@ -34,6 +34,11 @@ export class MemoryStateStore implements StateStore {
     return Promise.resolve();
   }
 
+  forget(key: string): Promise<void> {
+    this.conversations.delete(key);
+    return Promise.resolve();
+  }
+
   recordFeedback(entryId: string, helpful: boolean): Promise<void> {
     const counts = this.feedback.get(entryId) ?? { helpful: 0, unhelpful: 0 };
     if (helpful) counts.helpful++;

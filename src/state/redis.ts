@@ -64,6 +64,10 @@ export class RedisStateStore implements StateStore {
     );
   }
 
+  async forget(key: string): Promise<void> {
+    await this.connection.run((redis) => redis.del(this.conversationKey(key)));
+  }
+
   async recordFeedback(entryId: string, helpful: boolean): Promise<void> {
     const key = this.feedbackKey(entryId);
     await this.connection.run((redis) =>

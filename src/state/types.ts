@@ -54,6 +54,8 @@ export interface StateStore extends RecordStore {
   load(conversationKey: string): Promise<ConversationState | undefined>;
   /** One write per message; refreshes the expiry. */
   save(conversationKey: string, state: ConversationState): Promise<void>;
+  /** Deletes a conversation's state („Meine Daten löschen“). */
+  forget(conversationKey: string): Promise<void>;
   /** Counts a 👍 or 👎 for an entry. */
   recordFeedback(entryId: string, helpful: boolean): Promise<void>;
   feedbackFor(entryId: string): Promise<{ helpful: number; unhelpful: number }>;

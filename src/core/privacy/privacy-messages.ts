@@ -40,11 +40,19 @@ const de = {
     `Für die Begrenzung zu vieler Nachrichten ein Zähler unter einem Hash Ihrer Kennung, ${kept} lang.`,
   tips: (kept: string) =>
     `Wenn in diesem Chat der Tipp der Woche abonniert ist: der Ort, an den er geht, Zeitplan und Fortschritt, bis ${kept} nach der letzten Zustellung; „Tipp abbestellen“ beendet das sofort.`,
+  address:
+    "In Microsoft Teams zusätzlich die Zustelladresse dieses Chats, damit der Bot von sich aus schreiben kann (Tipp der Woche); sie läuft von selbst ab, wenn der Chat länger nicht genutzt wird, und bleibt beim Löschen bestehen.",
   redis: "Alles liegt in der Redis-Datenbank dieses Dienstes, die alle seine Instanzen teilen.",
   memory: "Alles liegt nur im Arbeitsspeicher dieses Servers und ist nach einem Neustart fort.",
   logs: "Die Protokolle enthalten keine Nachrichtentexte, keine Namen und keine Schlüssel.",
   deletion:
-    "Ein Löschen auf Wunsch ist noch nicht eingebaut: Alles oben Genannte läuft von selbst nach den genannten Fristen ab; ein Abonnement beenden Sie mit „Tipp abbestellen“.",
+    "Mit „Daten löschen“ löschen Sie den Gesprächskontext dieses Chats und die Prüfwerte Ihrer Stimmen sofort. Ein Abonnement des Tipps der Woche beenden Sie mit „Tipp abbestellen“.",
+  deleteButton: "Daten löschen",
+  deletedTitle: "Gelöscht",
+  deleted:
+    "Gelöscht sind der Gesprächskontext dieses Chats und die Prüfwerte Ihrer Stimmen – Ihre nächste Stimme zählt wieder. Die Zählungen je Eintrag bleiben; sie nennen niemanden.",
+  remaining: (window: string | undefined) =>
+    `${window ? `Der Zähler der Nachrichtenbegrenzung läuft nach ${window} ab. ` : ""}Ein Abonnement des Tipps der Woche in diesem Chat bleibt, bis Sie „Tipp abbestellen“ schreiben.`,
 };
 
 const en: typeof de = {
@@ -57,11 +65,19 @@ const en: typeof de = {
   limits: (kept) => `To limit floods of messages, a counter under a hash of your id, for ${kept}.`,
   tips: (kept) =>
     `If this chat subscribed to the weekly tip: where it goes, its schedule and progress, until ${kept} after the last delivery; "unsubscribe tip" ends it at once.`,
+  address:
+    "In Microsoft Teams also this chat's delivery address, so that the bot can write on its own (the weekly tip); it expires by itself when the chat is not used for a while, and is not removed by a deletion.",
   redis: "All of it is kept in this service's Redis database, which all its instances share.",
   memory: "All of it is kept only in this server's memory and is gone after a restart.",
   logs: "The logs contain no message text, no names and no keys.",
   deletion:
-    'Deleting on request is not built in yet: everything above expires by itself after the periods given; a subscription ends with "unsubscribe tip".',
+    '"Delete my data" deletes this chat\'s conversation context and the check values of your votes at once. A weekly tip subscription ends with "unsubscribe tip".',
+  deleteButton: "Delete my data",
+  deletedTitle: "Deleted",
+  deleted:
+    "This chat's conversation context and the check values of your votes are deleted – your next vote counts again. The counts per entry stay; they name nobody.",
+  remaining: (window) =>
+    `${window ? `The rate limit's counter expires after ${window}. ` : ""}A weekly tip subscription in this chat stays until you write "unsubscribe tip".`,
 };
 
 export function privacyMessagesFor(language: Language): typeof de {

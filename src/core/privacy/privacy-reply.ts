@@ -5,8 +5,8 @@ import type { StorageFacts } from "./storage-facts.js";
 
 /**
  * „Datenschutz“, „Was speicherst du über mich?“: what is kept for this conversation and user, for how
- * long and where, from the deployment's configuration. Asked to delete („Vergiss mich“), it says plainly
- * that deleting on request is not there yet and what expires by itself.
+ * long and where, from the deployment's configuration. Asked to delete („Vergiss mich“), it offers the
+ * deletion as a button, so that nothing goes on a misread message.
  */
 export function privacyReply(facts: StorageFacts, context: ReplyContext, askedToDelete: boolean): Reply {
   const { language } = context;
@@ -17,6 +17,7 @@ export function privacyReply(facts: StorageFacts, context: ReplyContext, askedTo
     messages.votes(kept(facts.voteTtlSeconds)),
     ...(facts.rateLimitWindowSeconds > 0 ? [messages.limits(kept(facts.rateLimitWindowSeconds))] : []),
     messages.tips(kept(facts.tipSubscriptionTtlSeconds)),
+    messages.address,
   ];
   return {
     ...emptyReply("privacy", "info", language),
@@ -28,5 +29,21 @@ export function privacyReply(facts: StorageFacts, context: ReplyContext, askedTo
       paragraph(messages[facts.where]),
       paragraph(messages.logs),
     ],
+    suggestions: askedToDelete
+      ? [{ label: messages.deleteButton, action: { type: "command", command: "forget" } }]
+      : [],
+  };
+}
+
+/** After „Daten löschen“: what was deleted, and what expires or ends otherwise. */
+export function forgottenReply(facts: StorageFacts, context: ReplyContext): Reply {
+  const { language } = context;
+  const messages = privacyMessagesFor(language);
+  const window =
+    facts.rateLimitWindowSeconds > 0 ? durationText(facts.rateLimitWindowSeconds, language) : undefined;
+  return {
+    ...emptyReply("privacy", "info", language),
+    title: messages.deletedTitle,
+    body: [paragraph(messages.deleted), paragraph(messages.remaining(window))],
   };
 }
