@@ -574,11 +574,10 @@ describe("Slack requests at the platform boundary", () => {
 
 const redisUrl = await findRedis();
 
-describe.skipIf(!redisUrl)("Slack with two instances sharing one Redis", () => {
-  const prefix = `test-slack-${randomUUID()}:`;
+/** Two Slack servers on one Redis under `prefix`, started before the suite's tests and stopped after. */
+function twoInstancesSharing(prefix: string): RunningServer[] {
   const stores: RedisStateStore[] = [];
   const servers: RunningServer[] = [];
-
   beforeAll(async () => {
     for (let i = 0; i < 2; i++) {
       const store = await RedisStateStore.connect(redisUrl ?? "", {
@@ -595,6 +594,12 @@ describe.skipIf(!redisUrl)("Slack with two instances sharing one Redis", () => {
     for (const store of stores) await store.close();
     await deleteKeys(redisUrl ?? "", prefix);
   });
+  return servers;
+}
+
+describe.skipIf(!redisUrl)("Slack with two instances sharing one Redis", () => {
+  const prefix = `test-slack-${randomUUID()}:`;
+  const servers = twoInstancesSharing(prefix);
   beforeEach(() => {
     fake.reset();
   });
@@ -619,25 +624,7 @@ describe.skipIf(!redisUrl)("Slack with two instances sharing one Redis", () => {
 
 describe.skipIf(!redisUrl)("Slack slash commands with two instances sharing one Redis", () => {
   const prefix = `test-slack-command-${randomUUID()}:`;
-  const stores: RedisStateStore[] = [];
-  const servers: RunningServer[] = [];
-
-  beforeAll(async () => {
-    for (let i = 0; i < 2; i++) {
-      const store = await RedisStateStore.connect(redisUrl ?? "", {
-        ttlSeconds: 600,
-        feedbackTtlSeconds: 600,
-        prefix,
-      });
-      stores.push(store);
-      servers.push((await startSlackServer(store)).running);
-    }
-  });
-  afterAll(async () => {
-    for (const server of servers) await server.close();
-    for (const store of stores) await store.close();
-    await deleteKeys(redisUrl ?? "", prefix);
-  });
+  const servers = twoInstancesSharing(prefix);
 
   it("answers a slash command replayed to the other instance once, claimed by its trigger_id", async () => {
     fake.reset();
