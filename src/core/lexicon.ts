@@ -1,5 +1,5 @@
-import { foldWord, isStopWord, splitWords, termOf } from "../search/analyze.js";
-import { infinitivesOf, isSeparableParticle } from "../search/separable-verbs.js";
+import { foldWord, splitWords, termOf } from "../search/analyze.js";
+import { separatedVerb } from "../search/separable-verbs.js";
 
 /**
  * A closed set of words and phrases that mark one meaning in a message ("wie lange", "Dauer", "how long").
@@ -48,18 +48,8 @@ export class Lexicon {
    * "umsetzen". Both the verb and the particle are covered.
    */
   private separatedVerbIn(words: readonly string[]): number[] {
-    const last = words.length - 1;
-    const particle = words[last];
-    if (particle === undefined || !isSeparableParticle(particle)) return [];
-    for (let i = 0; i < last; i++) {
-      const verb = words[i] ?? "";
-      if (isStopWord(verb)) continue;
-      const known = infinitivesOf(verb).some((infinitive) =>
-        stemsOf(particle + infinitive).some((stem) => this.stems.has(stem)),
-      );
-      if (known) return [i, last];
-    }
-    return [];
+    const found = separatedVerb(words, (whole) => stemsOf(whole).some((stem) => this.stems.has(stem)));
+    return found ? [found.verbAt, found.particleAt] : [];
   }
 
   matches(words: readonly string[]): boolean {

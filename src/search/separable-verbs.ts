@@ -26,11 +26,6 @@ const SEPARABLE_PREFIXES = [
   "an",
 ];
 const PARTICLES = new Set(SEPARABLE_PREFIXES);
-
-/** Whether a word can be the separated particle of a verb ("um" in "setzen wir das um"). */
-export function isSeparableParticle(word: string): boolean {
-  return PARTICLES.has(word);
-}
 const MIN_VERB_STEM = 3;
 
 /**
@@ -60,13 +55,35 @@ const FINITE_ENDINGS = ["ten", "test", "est", "et", "te", "st", "t", "e", "en"];
  * Infinitives a finite verb form may belong to: "wertet" → "werten", "bereite" → "bereiten", and the
  * colloquial form without its ending, "setz" → "setzen".
  */
-export function infinitivesOf(verb: string): string[] {
+function infinitivesOf(verb: string): string[] {
   const forms = new Set<string>([verb, `${verb}en`]);
   for (const ending of FINITE_ENDINGS) {
     if (verb.endsWith(ending) && verb.length - ending.length >= MIN_VERB_STEM)
       forms.add(`${verb.slice(0, -ending.length)}en`);
   }
   return [...forms];
+}
+
+/**
+ * The separable verb split across one clause's words, its particle last: "wie setze ich das um" →
+ * "umsetzen" at the positions of "setze" and "um". The first verb that `isKnownVerb` accepts is taken.
+ */
+export function separatedVerb(
+  words: readonly string[],
+  isKnownVerb: (infinitive: string) => boolean,
+): { verbAt: number; particleAt: number; whole: string } | undefined {
+  const particleAt = words.length - 1;
+  const particle = words[particleAt];
+  if (particle === undefined || !PARTICLES.has(particle)) return undefined;
+  for (let verbAt = 0; verbAt < particleAt; verbAt++) {
+    const verb = words[verbAt] ?? "";
+    if (isStopWord(verb)) continue;
+    const whole = infinitivesOf(verb)
+      .map((infinitive) => particle + infinitive)
+      .find(isKnownVerb);
+    if (whole) return { verbAt, particleAt, whole };
+  }
+  return undefined;
 }
 
 /** Punctuation that ends a clause; a separated particle stands last in its clause. */
@@ -88,18 +105,10 @@ export function rejoinedVerbs(
   const particles = new Set<string>();
   for (const clause of text.split(CLAUSE_END)) {
     const words = splitWords(clause);
-    const particle = words.at(-1);
-    if (!particle || !PARTICLES.has(particle)) continue;
-    for (const verb of words.slice(0, -1)) {
-      if (isStopWord(verb)) continue;
-      const whole = infinitivesOf(verb)
-        .map((infinitive) => particle + infinitive)
-        .find(isKnownVerb);
-      if (!whole) continue;
-      verbs.set(verb, whole);
-      particles.add(particle);
-      break;
-    }
+    const found = separatedVerb(words, isKnownVerb);
+    if (!found) continue;
+    verbs.set(words[found.verbAt] ?? "", found.whole);
+    particles.add(words[found.particleAt] ?? "");
   }
   return { verbs, particles };
 }
