@@ -129,7 +129,6 @@ export async function createServices(
     logger,
     subscriptions: tips,
     limits: limits.turns,
-    voteTtlSeconds: config.FEEDBACK_TTL_DAYS * DAY_SECONDS,
     storage: storageFactsOf(config, plainStore),
     observer: metrics,
     now: options.now,

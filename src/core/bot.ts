@@ -40,8 +40,6 @@ const PUBLICATION_ID = "publikation";
 /** When the bot declines, entries at least this confident are offered as buttons ("Vielleicht passt …"). */
 const NEAR_MISS_CONFIDENCE = 0.4;
 const MAX_NEAR_MISSES = 2;
-/** How long a user's vote on an entry blocks a second one, unless told: as long as votes are kept. */
-const DEFAULT_VOTE_TTL_SECONDS = 365 * 24 * 60 * 60;
 
 export interface BotOptions {
   knowledge: KnowledgeBase;
@@ -53,9 +51,10 @@ export interface BotOptions {
   subscriptions?: TipSubscriptions | undefined;
   /** Rate limits per user and conversation; without them every turn is answered. */
   limits?: TurnLimits | undefined;
-  /** How long one user's vote on an entry keeps a second one from counting. */
-  voteTtlSeconds?: number | undefined;
-  /** What is kept and for how long, as configured, for „Datenschutz“. */
+  /**
+   * What is kept and for how long, as configured: for „Datenschutz“, and how long one user's vote on an
+   * entry keeps a second one from counting.
+   */
   storage: StorageFacts;
   /** Monitoring (see src/metrics); the core only reports to it. */
   observer?: TurnObserver | undefined;
@@ -137,7 +136,7 @@ export class Bot {
 
   constructor(private readonly options: BotOptions) {
     this.now = options.now ?? (() => new Date());
-    this.votes = new VoteLedger(options.store, options.voteTtlSeconds ?? DEFAULT_VOTE_TTL_SECONDS);
+    this.votes = new VoteLedger(options.store, options.storage.voteTtlSeconds);
     this.subscriptions = new SubscriptionDialog(options.subscriptions, options.logger, (context, state) =>
       this.tip(context, { ...state, lastTipId: undefined }),
     );
@@ -533,13 +532,14 @@ export class Bot {
     if (!this.conversation.hasOwnContent(text)) return false;
     const retrieval = this.options.retriever.retrieve(text);
     if (retrieval.outcome !== "answer") return false;
+    const constraints = constraintsIn(text);
     // A situation stated with criteria only methods have asks for a method that meets them, even where its
     // words match a recommendation or a method that breaks one of them best.
-    if (this.conversation.statesSituation(text)) {
+    if (this.conversation.statesSituation(text, constraints)) {
       const method = this.entry(retrieval.best.id)?.method;
-      if (!method || !meetsHardConstraints(method, constraintsIn(text))) return false;
+      if (!method || !meetsHardConstraints(method, constraints)) return false;
     }
-    return !explicit || countOf(constraintsIn(text)) < 2;
+    return !explicit || countOf(constraints) < 2;
   }
 
   /**

@@ -105,8 +105,8 @@ export class Conversation {
    * A situation stated, not asked about, with at least two criteria only methods have ("~25 Kinder, ein
    * Vormittag"): a request for a method, whatever its other words match.
    */
-  statesSituation(text: string): boolean {
-    const checkable = Object.keys(constraintsIn(text)).filter((key) => key !== "purpose");
+  statesSituation(text: string, constraints: Constraints = constraintsIn(text)): boolean {
+    const checkable = Object.keys(constraints).filter((key) => key !== "purpose");
     return checkable.length >= MIN_CHECKABLE_CRITERIA && !this.asksOwnQuestion(text);
   }
 
