@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adapters } from "../adapters/index.js";
 import type { Reply } from "../src/core/types.js";
 import { startServer, type RunningServer } from "../src/server.js";
+import { durationText } from "../src/core/privacy/privacy-messages.js";
 import { testConfig, testServices } from "./helpers.js";
 
 let running: RunningServer;
@@ -33,7 +34,12 @@ describe("web chat over HTTP", () => {
 
   it("tells the page how long the conversation context is kept, from the configuration", async () => {
     const response = await fetch(`${running.url}/api/chat/about`);
-    expect(await response.json()).toEqual({ retentionSeconds: testConfig().STATE_TTL_SECONDS });
+    const seconds = testConfig().STATE_TTL_SECONDS;
+    expect(await response.json()).toEqual({
+      retentionSeconds: seconds,
+      retention: { de: durationText(seconds, "de"), en: durationText(seconds, "en") },
+    });
+    expect(durationText(86_400, "de")).toBe("24 Stunden");
   });
 
   it("answers a question and a follow-up in the same conversation", async () => {

@@ -4,6 +4,7 @@ import express, { type Express, type RequestHandler } from "express";
 import { z } from "zod";
 import type { Adapter } from "../../src/adapter.js";
 import { parseAction } from "../../src/core/action-schema.js";
+import { durationText } from "../../src/core/privacy/privacy-messages.js";
 import type { Services } from "../../src/services.js";
 
 const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "public");
@@ -59,7 +60,11 @@ export const webAdapter: Adapter = {
     app.post("/api/chat", express.json({ limit: "64kb" }), chatHandler(services));
     // What the page tells its users about storage comes from the configuration, not from the page.
     app.get("/api/chat/about", (_req, res) => {
-      res.json({ retentionSeconds: services.config.STATE_TTL_SECONDS });
+      const seconds = services.config.STATE_TTL_SECONDS;
+      res.json({
+        retentionSeconds: seconds,
+        retention: { de: durationText(seconds, "de"), en: durationText(seconds, "en") },
+      });
     });
     app.use(express.static(PUBLIC_DIR, { index: "index.html", maxAge: "1h" }));
     return true;

@@ -10,7 +10,6 @@ const UI = {
     send: "Senden",
     privacy: (kept) =>
       `Gespeichert wird nur der Gesprächskontext (z. B. die letzte Methode), ${kept ? `höchstens ${kept}` : "befristet"} – keine Nachrichtentexte.`,
-    units: { day: ["Tag", "Tage"], hour: ["Stunde", "Stunden"], minute: ["Minute", "Minuten"] },
     sources: "Quellen",
     error: "Die Antwort konnte nicht geladen werden. Bitte versuchen Sie es erneut.",
     choices: "Auswahl",
@@ -24,7 +23,6 @@ const UI = {
     send: "Send",
     privacy: (kept) =>
       `Only the conversation context (e.g. the last method) is stored, ${kept ? `for ${kept} at most` : "for a limited time"} – no message text.`,
-    units: { day: ["day", "days"], hour: ["hour", "hours"], minute: ["minute", "minutes"] },
     sources: "Sources",
     error: "The answer could not be loaded. Please try again.",
     choices: "Choices",
@@ -47,20 +45,11 @@ function t(key) {
   return typeof text === "function" ? text(retention()) : text;
 }
 
-// How long the conversation context is kept, as the server is configured (seconds); unknown until asked.
-let retentionSeconds;
+// How long the conversation context is kept, as the server words it per language; unknown until asked.
+let retentionText;
 
-/** "24 Stunden", "3 Tage", "30 minutes": days from three days on, else hours where whole, else minutes. */
 function retention() {
-  if (!retentionSeconds) return undefined;
-  const units = UI[language].units;
-  const [count, unit] =
-    retentionSeconds >= 3 * 86400 && retentionSeconds % 86400 === 0
-      ? [retentionSeconds / 86400, units.day]
-      : retentionSeconds % 3600 === 0
-        ? [retentionSeconds / 3600, units.hour]
-        : [Math.ceil(retentionSeconds / 60), units.minute];
-  return `${count} ${unit[count === 1 ? 0 : 1]}`;
+  return retentionText?.[language];
 }
 
 function applyLanguage() {
@@ -312,8 +301,8 @@ applyLanguage();
 void fetch("/api/chat/about")
   .then((response) => (response.ok ? response.json() : undefined))
   .then((about) => {
-    if (Number.isInteger(about?.retentionSeconds) && about.retentionSeconds > 0) {
-      retentionSeconds = about.retentionSeconds;
+    if (typeof about?.retention?.de === "string" && typeof about.retention.en === "string") {
+      retentionText = about.retention;
       applyLanguage();
     }
   })
