@@ -74,9 +74,10 @@ export class SearchIndex {
   /** Folded word → the words the entries use for it, from both languages' tables. */
   private readonly synonyms = new Map<string, readonly string[]>();
   /** The index never changes, and the words of questions repeat: each term's neighbours are found once. */
-  private readonly near = new LRUCache<string, NearTerms, boolean>({
+  /** Keyed "~term" with typos, "=term" without. */
+  private readonly near = new LRUCache<string, NearTerms>({
     max: NEAR_TERMS_REMEMBERED,
-    memoMethod: (term, _stale, { context: withTypos }) => this.findNearTerms(term, withTypos),
+    memoMethod: (key) => this.findNearTerms(key.slice(1), key.startsWith("~")),
   });
 
   constructor(entries: readonly Entry[], synonyms: Synonyms = NO_SYNONYMS) {
@@ -124,11 +125,10 @@ export class SearchIndex {
 
   /** Index terms one typo away from a term, and longer terms that contain it ("haushalt" → "burgerhaushalt"). */
   private nearTerms(term: string, withTypos: boolean): NearTerms {
-    return this.near.memo(`${withTypos ? "~" : "="}${term}`, { context: withTypos });
+    return this.near.memo(`${withTypos ? "~" : "="}${term}`);
   }
 
-  private findNearTerms(key: string, withTypos: boolean): NearTerms {
-    const term = key.slice(1);
+  private findNearTerms(term: string, withTypos: boolean): NearTerms {
     const typos: string[] = [];
     const containing: string[] = [];
     const inner = term.length >= MIN_INNER_LENGTH;
