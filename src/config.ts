@@ -27,6 +27,8 @@ const configSchema = z.object({
   /** How long a Redis command may take before a turn carries on without conversation memory. */
   REDIS_COMMAND_TIMEOUT_MS: positiveInteger(200),
   STATE_TTL_SECONDS: positiveInteger(24 * 60 * 60),
+  /** The key of the hash that state is filed under, so that a Redis dump cannot be matched to ids. */
+  STATE_HASH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   FEEDBACK_TTL_DAYS: positiveInteger(365),
   KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
   TIP_TIMEZONE: z

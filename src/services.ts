@@ -13,6 +13,7 @@ import { createTips, type TipService } from "./proactive/index.js";
 import type { RetryPolicy } from "./proactive/delivery.js";
 import { DEFAULT_THRESHOLDS, Retriever } from "./search/retriever.js";
 import { MemoryStateStore } from "./state/memory.js";
+import { Pseudonyms } from "./state/pseudonyms.js";
 import { RedisHealth } from "./state/redis-health.js";
 import { RedisStateStore } from "./state/redis.js";
 import type { StateStore } from "./state/types.js";
@@ -63,6 +64,16 @@ export interface ServiceOptions {
   limits?: boolean;
 }
 
+/**
+ * The names state is filed under. Without STATE_HASH_SECRET they are plain hashes, which whoever reads
+ * a Redis dump could match to guessed ids; a deployment with Redis is told so once at start-up.
+ */
+function pseudonymsOf(config: Config, logger: Logger): Pseudonyms {
+  if (config.REDIS_URL && !config.STATE_HASH_SECRET)
+    logger.warn("STATE_HASH_SECRET is not set: state in Redis is filed under plain hashes of platform ids");
+  return Pseudonyms.fromSecret(config.STATE_HASH_SECRET);
+}
+
 export async function createStore(
   config: Config,
   logger?: Logger,
@@ -88,6 +99,7 @@ export async function createServices(
   // One view of Redis for all of the process's connections, so that an outage is logged once.
   const redisHealth = new RedisHealth(logger);
   const plainStore = givenStore ?? options.store ?? (await createStore(config, logger, redisHealth));
+  const pseudonyms = pseudonymsOf(config, logger);
   const metrics = new Metrics({
     store: plainStore,
     storeKind: plainStore instanceof RedisStateStore ? "redis" : "memory",
@@ -116,11 +128,12 @@ export async function createServices(
     leaseMs: options.leaseMs,
     redisHealth,
     observer: metrics,
+    pseudonyms,
   });
   const limits =
     options.limits === false
       ? { turns: undefined, close: () => Promise.resolve() }
-      : await createLimits(config, logger, redisHealth);
+      : await createLimits(config, logger, pseudonyms, redisHealth);
   const bot = new Bot({
     knowledge,
     retriever,
@@ -131,6 +144,7 @@ export async function createServices(
     limits: limits.turns,
     storage: storageFactsOf(config, plainStore),
     observer: metrics,
+    pseudonyms,
     now: options.now,
   });
   logger.info(

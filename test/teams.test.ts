@@ -23,8 +23,9 @@ import {
 } from "vitest";
 import { MAX_CARD_BYTES, renderCard } from "../adapters/teams/card.js";
 import { loadTeamsConfig } from "../adapters/teams/config.js";
+import type { Activity } from "botbuilder";
 import { createTeamsAdapter } from "../adapters/teams/index.js";
-import { referenceKey } from "../adapters/teams/references.js";
+import { teamsPlace } from "../adapters/teams/place.js";
 import { messageTextOf, plainTextOf } from "../adapters/teams/text.js";
 import { ConfigError } from "../src/config.js";
 import { emptyReply, feedbackFor } from "../src/core/replies.js";
@@ -216,15 +217,13 @@ beforeAll(() => fake.start());
 afterAll(() => fake.stop());
 
 describe("Teams settings", () => {
-  it("run without authentication when no app id is given, keeping references 90 days", () => {
+  it("run without authentication when no app id is given", () => {
     expect(loadTeamsConfig({})).toEqual({
       auth: undefined,
-      referenceTtlSeconds: 90 * 24 * 60 * 60,
       allowUnauthenticated: false,
       enabled: true,
     });
     expect(loadTeamsConfig({ TEAMS_ENABLED: "false" }).enabled).toBe(false);
-    expect(loadTeamsConfig({ TEAMS_REFERENCE_TTL_DAYS: "7" }).referenceTtlSeconds).toBe(7 * 24 * 60 * 60);
   });
 
   it("take the app type from MicrosoftAppType, MultiTenant by default", () => {
@@ -264,7 +263,6 @@ describe("Teams settings", () => {
       [{ MicrosoftAppId: APP_ID, MicrosoftAppType: "Anonymous" }, /MicrosoftAppType: must be one of/],
       [{ MicrosoftAppId: "my-bot" }, /MicrosoftAppId: must be the Application \(client\) ID/],
       [{ MicrosoftAppPassword: "pw" }, /MicrosoftAppPassword: set MicrosoftAppId as well/],
-      [{ TEAMS_REFERENCE_TTL_DAYS: "0" }, /TEAMS_REFERENCE_TTL_DAYS/],
       [{ TEAMS_ALLOW_UNAUTHENTICATED: "yes" }, /TEAMS_ALLOW_UNAUTHENTICATED: must be true or false/],
     ];
     for (const [env, message] of cases) {
@@ -445,21 +443,6 @@ describe("Teams over HTTP without authentication (Emulator mode)", () => {
     });
   });
 
-  it("keeps the conversation reference without anyone's name, for proactive messages", async () => {
-    const activity = personalMessage("Hallo");
-    await send(running, activity);
-    const stored = await services.store.getRecord(referenceKey(conversationOf(activity)));
-    expect(JSON.parse(stored ?? "{}")).toEqual({
-      serviceUrl: fake.serviceUrl,
-      channelId: "msteams",
-      locale: "de-DE",
-      bot: BOT,
-      conversation: { id: conversationOf(activity), conversationType: "personal", tenantId: TENANT },
-      user: { id: USER.id, aadObjectId: USER.aadObjectId },
-    });
-    expect(stored).not.toContain(USER.name);
-  });
-
   it("answers a channel @mention in its thread, with only the bot's mention removed", async () => {
     const activity = channelMessage("<at>Beteiligungslotse</at> Was ist <at>Anna</at> eine Planungszelle?", [
       mention(BOT.id, BOT.name),
@@ -480,7 +463,6 @@ describe("Teams over HTTP without authentication (Emulator mode)", () => {
     expect(textsOf(card)[0]).toBe("Beteiligungslotse");
     expect(textsOf(card).join("\n")).toContain("Ich beantworte Fragen zu Methoden");
     expect(actionsOf(card).some((action) => action.type === "Action.OpenUrl")).toBe(true);
-    expect(await services.store.getRecord(referenceKey(conversationOf(added)))).toBeDefined();
 
     const english = membersAdded([{ id: BOT.id }], { locale: "en-US" });
     const [welcomeEn] = await send(running, english);
@@ -494,18 +476,19 @@ describe("Teams over HTTP without authentication (Emulator mode)", () => {
     expect(handled).toHaveLength(0);
   });
 
-  it("forgets a conversation's reference when the bot is removed from it", async () => {
+  it("ends the conversation's weekly tip subscription when the bot is removed from it", async () => {
     const added = membersAdded([{ id: BOT.id }]);
     await send(running, added);
-    const key = referenceKey(conversationOf(added));
-    expect(await services.store.getRecord(key)).toBeDefined();
+    const place = teamsPlace(added as unknown as Activity);
+    await services.tips.subscribe("teams", place, { weekday: 1, hour: 9, minute: 0 }, "de");
+    expect(await services.tips.status("teams", place)).toBeDefined();
     await send(running, {
       ...added,
       membersAdded: undefined,
       membersRemoved: [{ id: BOT.id }],
       id: "f:removed",
     });
-    expect(await services.store.getRecord(key)).toBeUndefined();
+    expect(await services.tips.status("teams", place)).toBeUndefined();
   });
 
   it("answers a card's buttons with what they carry", async () => {
@@ -781,7 +764,6 @@ describe("Teams with an app id", () => {
       }
       expect(handle).not.toHaveBeenCalled();
       expect(fake.sent).toHaveLength(0);
-      expect(await services.store.getRecord(referenceKey(conversationOf(activity)))).toBeUndefined();
     } finally {
       handle.mockRestore();
       console_.mockRestore();
@@ -857,9 +839,7 @@ describe.skipIf(!redisUrl)("Teams conversation references in Redis", () => {
       feedbackTtlSeconds: 600,
       prefix,
     });
-    running = await startServer(await testServices(store), [
-      createTeamsAdapter({ TEAMS_REFERENCE_TTL_DAYS: "30" }),
-    ]);
+    running = await startServer(await testServices(store), [createTeamsAdapter()]);
   });
   afterAll(async () => {
     await running.close();
@@ -867,14 +847,20 @@ describe.skipIf(!redisUrl)("Teams conversation references in Redis", () => {
     await deleteKeys(redisUrl ?? "", prefix);
   });
 
-  it("expire TEAMS_REFERENCE_TTL_DAYS after the last turn", async () => {
-    const activity = personalMessage("Tipp");
+  it("keep nothing of a conversation but its pseudonymous state, which expires", async () => {
+    const activity = personalMessage("Was ist ein Bürgerrat?");
     await send(running, activity);
     const admin = new Redis(redisUrl ?? "");
-    const ttl = await admin.ttl(`${prefix}record:${referenceKey(conversationOf(activity))}`);
+    const keys = await admin.keys(`${prefix}*`);
+    const values = await Promise.all(keys.map((key) => admin.get(key)));
+    const ttls = await Promise.all(keys.map((key) => admin.ttl(key)));
     await admin.quit();
-    expect(ttl).toBeGreaterThan(29 * 24 * 60 * 60);
-    expect(ttl).toBeLessThanOrEqual(30 * 24 * 60 * 60);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(key).toMatch(new RegExp(`^${prefix}conv:[0-9a-f]{32}$`));
+    for (const ttl of ttls) expect(ttl).toBeGreaterThan(0);
+    const stored = [...keys, ...values].join("\n");
+    for (const id of [conversationOf(activity), USER.id, USER.aadObjectId, TENANT])
+      expect(stored).not.toContain(id);
   });
 });
 

@@ -69,13 +69,16 @@ export async function tipInstance(
     prefix?: string;
     sender?: RecordingSender;
     leaseMs?: number;
+    /** Further settings, e.g. STATE_HASH_SECRET. */
+    settings?: Record<string, string>;
   } = {},
 ): Promise<TipInstance> {
   const sender = options.sender ?? new RecordingSender();
   const waits: number[] = [];
-  const config = testConfig(
-    options.redisUrl ? { REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: options.prefix ?? "" } : {},
-  );
+  const config = testConfig({
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: options.prefix ?? "" } : {}),
+    ...options.settings,
+  });
   const services = await createServices(config, silentLogger, new MemoryStateStore({ ttlSeconds: 600 }), {
     adapters: [{ name: sender.platform, mount: () => false, sender: () => sender }],
     now: clock.now,

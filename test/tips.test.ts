@@ -6,7 +6,6 @@ import { rotationOrder, nextInRotation } from "../src/proactive/rotation.js";
 import type { TipScheduler } from "../src/proactive/scheduler.js";
 import { cronPattern, momentInWeekOf, weekOf } from "../src/proactive/schedule.js";
 import { DeliveryError } from "../src/proactive/sender.js";
-import { subscriptionId } from "../src/proactive/subscription.js";
 import { findRedis, testServices } from "./helpers.js";
 import { channelPlace, RecordingSender, TestClock, testPrefix, tipInstances } from "./tips-fakes.js";
 
@@ -262,7 +261,7 @@ describe.skipIf(!redisUrl)("Weekly tip with several instances on one Redis", () 
     const survivor = await instance({ sender, leaseMs: 10 * 60_000 });
     const place = channelPlace();
     await survivor.services.tips.subscribe("slack", place, { weekday: 1, hour: 9, minute: 0 }, "de");
-    const id = subscriptionId("slack", place.id);
+    const id = survivor.services.tips.idOf("slack", place.id);
 
     // The first instance claims the week and never comes back.
     void dying.services.tips.delivery.deliverDue(id, new Date(MONDAY)).catch(() => undefined);
@@ -287,7 +286,7 @@ describe.skipIf(!redisUrl)("Weekly tip with several instances on one Redis", () 
     await services.tips.subscribe("slack", place, FRIDAY_2PM, "de");
     await services.tips.subscribe("slack", place, FRIDAY_2PM, "de");
     const scheduler = bullmqOf(services.tips.scheduler);
-    const id = subscriptionId("slack", place.id);
+    const id = services.tips.idOf("slack", place.id);
     const stored = await scheduler.jobScheduler(id);
     expect(stored).toMatchObject({ pattern: "0 14 * * 5", tz: BERLIN });
     expect(stored?.next).toBeGreaterThan(Date.now());
@@ -309,7 +308,7 @@ describe.skipIf(!redisUrl)("Weekly tip with several instances on one Redis", () 
     clock.set(MONDAY);
     for (const worker of workers) await worker.services.tips.start();
     const scheduler = bullmqOf(workers[0]?.services.tips.scheduler);
-    const id = subscriptionId("slack", channelPlace().id);
+    const id = workers[0]?.services.tips.idOf("slack", channelPlace().id) ?? "";
     for (let i = 0; i < 3; i++) await scheduler.enqueue(id);
     const deadline = Date.now() + 10_000;
     while (sender.sent.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

@@ -16,8 +16,6 @@ export interface TeamsAuth {
 export interface TeamsConfig {
   /** Undefined: no app id, so /api/messages accepts unauthenticated requests (local testing only). */
   auth: TeamsAuth | undefined;
-  /** How long a conversation reference is kept after the conversation's last turn. */
-  referenceTtlSeconds: number;
   /** Unauthenticated, yet listening on an interface other machines reach (TEAMS_ALLOW_UNAUTHENTICATED). */
   allowUnauthenticated: boolean;
   /** False (TEAMS_ENABLED=false) for deployments without Teams: no /api/messages at all. */
@@ -41,7 +39,6 @@ const settingsSchema = z.object({
     .transform((value) => APP_TYPES.find((type) => type.toLowerCase() === value.trim().toLowerCase()))
     .refine((value) => value !== undefined, `must be one of ${APP_TYPES.join(", ")}`)
     .optional(),
-  TEAMS_REFERENCE_TTL_DAYS: z.coerce.number().int().positive().default(90),
   TEAMS_ALLOW_UNAUTHENTICATED: z
     .enum(["true", "false"], { message: "must be true or false" })
     .default("false")
@@ -52,8 +49,6 @@ const settingsSchema = z.object({
     .transform((value) => value === "true"),
 });
 
-const DAY_SECONDS = 24 * 60 * 60;
-
 /**
  * Reads the Teams settings. Without MicrosoftAppId Teams still runs, unauthenticated, for the Bot
  * Framework Emulator; incomplete or contradictory settings are errors naming the variable.
@@ -62,7 +57,6 @@ export function loadTeamsConfig(env: NodeJS.ProcessEnv = process.env): TeamsConf
   const parsed = settingsSchema.safeParse(setVariables(env));
   if (!parsed.success) throw configErrorOf(parsed.error);
   const settings = parsed.data;
-  const referenceTtlSeconds = settings.TEAMS_REFERENCE_TTL_DAYS * DAY_SECONDS;
   const { MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId } = settings;
   const type = settings.MicrosoftAppType ?? "MultiTenant";
 
@@ -87,7 +81,6 @@ export function loadTeamsConfig(env: NodeJS.ProcessEnv = process.env): TeamsConf
     : undefined;
   return {
     auth,
-    referenceTtlSeconds,
     allowUnauthenticated: settings.TEAMS_ALLOW_UNAUTHENTICATED,
     enabled: settings.TEAMS_ENABLED,
   };

@@ -15,7 +15,6 @@ import type { Services } from "../../src/services.js";
 import { isStoreUnavailable } from "../../src/state/unavailable.js";
 import { cardAttachment, renderCard, summaryOf } from "./card.js";
 import { teamsPlace, teamsScope } from "./place.js";
-import type { ConversationReferences } from "./references.js";
 import { searchResult } from "./search.js";
 import { messageTextOf } from "./text.js";
 
@@ -45,24 +44,22 @@ function includesBot(members: Activity["membersAdded"] | undefined, activity: Ac
 /**
  * Translates Teams activities into the core's turns and renders its replies: messages in personal chat,
  * @mentions in channels and group chats, card buttons, the welcome when the bot is added, and the message
- * extension's search. Every conversation's reference is kept for proactive messages.
+ * extension's search. Nothing of a conversation is kept here: a weekly tip subscription carries its own
+ * delivery address.
  */
 export class TeamsBot extends TeamsActivityHandler {
   constructor(
     private readonly services: Services,
-    private readonly references: ConversationReferences,
     private readonly logger: Logger,
   ) {
     super();
     this.onMessage(async (context, next) => {
-      await this.remember(context.activity);
       await context.sendActivity(replyActivity(await this.answer(context.activity)));
       await next();
     });
     this.onConversationUpdate(async (context, next) => {
       const { activity } = context;
       if (includesBot(activity.membersRemoved, activity)) await this.forget(activity);
-      else await this.remember(activity);
       await next();
     });
     // A personal app that is uninstalled sends this instead of a removal.
@@ -106,20 +103,8 @@ export class TeamsBot extends TeamsActivityHandler {
     return Promise.resolve(searchResult(this.services, query, language));
   }
 
-  /** A reference that cannot be stored costs proactive messages, never the answer. */
-  private async remember(activity: Activity): Promise<void> {
-    await this.references.remember(activity).catch((error: unknown) => {
-      if (!isStoreUnavailable(error))
-        this.logger.error({ err: error }, "could not store the conversation reference");
-    });
-  }
-
-  /** The bot left: no reference kept, no weekly tip sent there any more. */
+  /** The bot left: no weekly tip is sent there any more. */
   private async forget(activity: Activity): Promise<void> {
-    await this.references.forget(activity).catch((error: unknown) => {
-      if (!isStoreUnavailable(error))
-        this.logger.error({ err: error }, "could not delete the conversation reference");
-    });
     await this.services.tips.removeScope(PLATFORM, teamsScope(activity)).catch((error: unknown) => {
       if (!isStoreUnavailable(error))
         this.logger.error({ err: error }, "could not end the weekly tip subscriptions");

@@ -17,7 +17,6 @@ import {
 import { CheckedCloudAdapter } from "./checked-adapter.js";
 import { loadTeamsConfig, type TeamsConfig } from "./config.js";
 import { TeamsBot } from "./handler.js";
-import { ConversationReferences } from "./references.js";
 import { createTeamsSender } from "./sender.js";
 
 export const MESSAGES_PATH = "/api/messages";
@@ -135,8 +134,7 @@ export function createTeamsAdapter(
       checkExposure(config, services.config.HOST, logger);
       const adapter = new CheckedCloudAdapter(authenticationOf(config, authentication));
       adapter.onTurnError = onTurnError(logger);
-      const references = new ConversationReferences(services.store, config.referenceTtlSeconds);
-      const bot = new TeamsBot(services, references, logger);
+      const bot = new TeamsBot(services, logger);
       app.post(
         MESSAGES_PATH,
         express.json({ limit: BODY_LIMIT }),

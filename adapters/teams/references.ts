@@ -1,10 +1,4 @@
 import { TurnContext, type Activity } from "botbuilder";
-import type { RecordStore } from "../../src/state/types.js";
-
-/** Where the reference of a Teams conversation is kept (for proactive messages such as a weekly tip). */
-export function referenceKey(conversationId: string): string {
-  return `teams:conversation:${conversationId}`;
-}
 
 /** A conversation reference as stored: enough for botbuilder's continueConversationAsync. */
 export interface StoredReference {
@@ -39,22 +33,4 @@ export function storedReference(activity: Activity): StoredReference {
     },
     user: user && { id: user.id, aadObjectId: user.aadObjectId },
   };
-}
-
-export class ConversationReferences {
-  constructor(
-    private readonly records: RecordStore,
-    private readonly ttlSeconds: number,
-  ) {}
-
-  /** Stores or refreshes the conversation's reference; every turn extends its lifetime. */
-  async remember(activity: Activity): Promise<void> {
-    const key = referenceKey(activity.conversation.id);
-    await this.records.putRecord(key, JSON.stringify(storedReference(activity)), this.ttlSeconds);
-  }
-
-  /** The bot was removed from the conversation: nothing may be sent there any more. */
-  async forget(activity: Activity): Promise<void> {
-    await this.records.deleteRecord(referenceKey(activity.conversation.id));
-  }
 }

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { Logger } from "pino";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { Entry, Language } from "../knowledge/types.js";
@@ -7,7 +6,8 @@ import type { ConversationState, StateStore } from "../state/types.js";
 import { withinBudget } from "../limits/question-budget.js";
 import type { TurnLimits } from "../limits/turn-limits.js";
 import { VoteLedger } from "../limits/votes.js";
-import { forgottenReply, privacyReply } from "./privacy/privacy-reply.js";
+import { Pseudonyms } from "../state/pseudonyms.js";
+import { forgottenReply, notForgottenReply, privacyReply } from "./privacy/privacy-reply.js";
 import type { StorageFacts } from "./privacy/storage-facts.js";
 import { MAX_UNDECIDED } from "../state/codec.js";
 import { isStoreUnavailable } from "../state/unavailable.js";
@@ -58,14 +58,20 @@ export interface BotOptions {
   storage: StorageFacts;
   /** Monitoring (see src/metrics); the core only reports to it. */
   observer?: TurnObserver | undefined;
+  /** The names state is filed under (keyed with STATE_HASH_SECRET where set); plain hashes by default. */
+  pseudonyms?: Pseudonyms | undefined;
   now?: () => Date;
 }
 
 type Pending<T> = T | Promise<T>;
 
-/** State is filed under a hash: the store never sees a platform's conversation id. */
-export function conversationKey(platform: string, conversationId: string): string {
-  return createHash("sha256").update(`${platform}\u0000${conversationId}`).digest("hex").slice(0, 32);
+/** State is filed under a pseudonym: the store never sees a platform's conversation id. */
+export function conversationKey(
+  platform: string,
+  conversationId: string,
+  pseudonyms: Pseudonyms = Pseudonyms.plain,
+): string {
+  return pseudonyms.conversation(platform, conversationId);
 }
 
 function candidatesOf(retrieval: Retrieval): Reply["candidates"] {
@@ -133,10 +139,12 @@ export class Bot {
   private readonly finder: FinderDialogue;
   private readonly conversation: Conversation;
   private readonly votes: VoteLedger;
+  private readonly pseudonyms: Pseudonyms;
 
   constructor(private readonly options: BotOptions) {
     this.now = options.now ?? (() => new Date());
-    this.votes = new VoteLedger(options.store, options.storage.voteTtlSeconds);
+    this.pseudonyms = options.pseudonyms ?? Pseudonyms.plain;
+    this.votes = new VoteLedger(options.store, options.storage.voteTtlSeconds, this.pseudonyms);
     this.subscriptions = new SubscriptionDialog(options.subscriptions, options.logger, (context, state) =>
       this.tip(context, { ...state, lastTipId: undefined }),
     );
@@ -163,7 +171,7 @@ export class Bot {
   async handle(turn: Turn): Promise<Reply> {
     const started = performance.now();
     const admission = await (this.options.limits?.admit(turn) ?? { admitted: true as const });
-    const key = conversationKey(turn.platform, turn.conversationId);
+    const key = conversationKey(turn.platform, turn.conversationId, this.pseudonyms);
     const state = await this.loadState(key);
     // Every platform's turn passes here, so this is where the cost of one message is bounded.
     const text = withinBudget(turn.text.slice(0, MAX_TEXT_LENGTH));
@@ -172,11 +180,12 @@ export class Bot {
       ? this.onAction(turn.action, turn, state)
       : this.onText(text, turn, state));
 
-    // One write per turn: feedback leaves the conversation as it was, so it only records the vote.
+    // One write per turn: feedback leaves the conversation as it was, so it only records the vote; a
+    // deletion has done its writing already.
     const write = result.feedback
       ? this.countVote(turn, result.feedback)
       : result.forgotten
-        ? this.options.store.forget(key)
+        ? Promise.resolve()
         : this.options.store.save(key, this.remembered(result));
     await write.catch((error: unknown) => {
       // An outage of the store is logged once by the store, not here per turn.
@@ -369,13 +378,25 @@ export class Bot {
   }
 
   /**
-   * „Daten löschen“ confirmed: this conversation's state and the user's vote records go; the reply says
-   * what went and what expires by itself.
+   * „Daten löschen“ confirmed: this conversation's state, the user's vote claims and a tip subscription
+   * they created here go, also under the names of before STATE_HASH_SECRET was set. The reply says what
+   * went; where the store fails it says so instead of claiming a deletion.
    */
   private async forget(turn: Turn, context: replies.ReplyContext): Promise<TurnResult> {
-    const entryIds = this.options.knowledge.entries.map((entry) => entry.id);
-    await this.votes.forget(turn.platform, turn.userId, entryIds);
-    return { reply: forgottenReply(this.options.storage, context), state: {}, forgotten: true };
+    const { store, knowledge, storage, logger } = this.options;
+    try {
+      const keys = this.pseudonyms.withEarlier((names) =>
+        names.conversation(turn.platform, turn.conversationId),
+      );
+      for (const key of keys) await store.forget(key);
+      const entryIds = knowledge.entries.map((entry) => entry.id);
+      await this.votes.forget(turn.platform, turn.userId, entryIds);
+      const subscription = await this.subscriptions.endOwn(turn);
+      return { reply: forgottenReply(storage, context, subscription), state: {}, forgotten: true };
+    } catch (error) {
+      if (!isStoreUnavailable(error)) logger.error({ err: error }, "data could not be deleted");
+      return { reply: notForgottenReply(context), state: {}, forgotten: true };
+    }
   }
 
   private onText(text: string, turn: Turn, state: ConversationState): Pending<TurnResult> {

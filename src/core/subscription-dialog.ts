@@ -4,7 +4,7 @@ import { isStoreUnavailable } from "../state/unavailable.js";
 import type { ReplyContext } from "./replies.js";
 import { scheduleFrom, type ScheduleWords } from "./schedule-words.js";
 import * as replies from "./subscription-replies.js";
-import type { TipSubscriptions } from "./subscriptions.js";
+import type { OwnSubscription, TipSubscriptions } from "./subscriptions.js";
 import type { TurnResult } from "./turn-result.js";
 import type { Turn } from "./types.js";
 
@@ -31,6 +31,13 @@ export class SubscriptionDialog {
     return schedule ? replies.subscribeSuggestion(schedule, context.language) : undefined;
   }
 
+  /** „Meine Daten löschen“: ends this place's subscription if the user created it; errors go to the caller. */
+  async endOwn(turn: Turn): Promise<OwnSubscription> {
+    const { subscriptions, place } = { subscriptions: this.subscriptions, place: turn.place };
+    if (!subscriptions || !place || !subscriptions.supports(turn.platform)) return "none";
+    return subscriptions.unsubscribeOwn(turn.platform, place, turn.userId);
+  }
+
   async run(
     command: SubscriptionCommand,
     words: ScheduleWords,
@@ -52,7 +59,13 @@ export class SubscriptionDialog {
       switch (command) {
         case "subscribe": {
           const schedule = scheduleFrom(words, subscriptions.defaultSchedule);
-          const status = await subscriptions.subscribe(turn.platform, place, schedule, context.language);
+          const status = await subscriptions.subscribe(
+            turn.platform,
+            place,
+            schedule,
+            context.language,
+            turn.userId,
+          );
           return { reply: replies.subscribedReply(status, place, turn.userName, context), state };
         }
         case "unsubscribe": {

@@ -32,6 +32,9 @@ export interface SubscriptionStatus {
   pausedBecause?: string | undefined;
 }
 
+/** What „Meine Daten löschen“ did to the place's subscription: ended it, left someone else's, found none. */
+export type OwnSubscription = "ended" | "kept" | "none";
+
 /**
  * The weekly tip as the core sees it: subscribing a place, ending it, asking about it. Scheduling and
  * delivery live behind this interface (src/proactive); the core only needs to know what a platform can do.
@@ -46,8 +49,12 @@ export interface TipSubscriptions {
     place: Place,
     schedule: WeeklySchedule,
     language: Language,
+    /** Who subscribes, so that their „Meine Daten löschen“ can end it; kept only as a pseudonym. */
+    userId?: string,
   ): Promise<SubscriptionStatus>;
   /** False when the place had no subscription. */
   unsubscribe(platform: string, place: Place): Promise<boolean>;
+  /** Ends the place's subscription if it is this user's (they created it, or it is their personal chat). */
+  unsubscribeOwn(platform: string, place: Place, userId: string): Promise<OwnSubscription>;
   status(platform: string, place: Place): Promise<SubscriptionStatus | undefined>;
 }

@@ -8,6 +8,6 @@ export interface TurnResult {
   feedback?: { entryId: string; helpful: boolean };
   /** What gives this answer again, in another language ("auf Englisch bitte"); only for answers. */
   replay?: Action | "finder" | undefined;
-  /** The conversation's state is deleted instead of written („Meine Daten löschen“). */
+  /** The turn deleted the conversation's state („Meine Daten löschen“): nothing is written after it. */
   forgotten?: true;
 }

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Config } from "../config.js";
 import { RedisConnection } from "../state/redis-connection.js";
+import type { Pseudonyms } from "../state/pseudonyms.js";
 import type { RedisHealth } from "../state/redis-health.js";
 import { RateLimits, type TurnLimits } from "./turn-limits.js";
 
@@ -44,7 +45,12 @@ function limiterFor(
  * like the state store's: a hanging Redis costs a turn at most the command timeout, then the in-memory
  * insurance counts.
  */
-export async function createLimits(config: Config, logger: Logger, health?: RedisHealth): Promise<Limits> {
+export async function createLimits(
+  config: Config,
+  logger: Logger,
+  pseudonyms: Pseudonyms,
+  health?: RedisHealth,
+): Promise<Limits> {
   const perUser = config.RATE_LIMIT_PER_USER;
   const perConversation = config.RATE_LIMIT_PER_CONVERSATION;
   if (perUser === 0 && perConversation === 0) return { turns: undefined, close: () => Promise.resolve() };
@@ -64,6 +70,7 @@ export async function createLimits(config: Config, logger: Logger, health?: Redi
       perConversation: limiterFor("conversation", perConversation, config, redis),
     },
     log,
+    pseudonyms,
   );
   return { turns, close: () => (connection ? connection.close() : Promise.resolve()) };
 }

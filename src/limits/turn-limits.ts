@@ -1,6 +1,6 @@
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Logger } from "pino";
-import { hashedKey } from "./hashed-key.js";
+import type { Pseudonyms } from "../state/pseudonyms.js";
 
 /** Who sent a turn, as far as limits care: neither the text nor anything else of it. */
 export interface Author {
@@ -33,15 +33,17 @@ export class RateLimits implements TurnLimits {
   constructor(
     private readonly limiters: RateLimiters,
     private readonly logger: Logger,
+    private readonly pseudonyms: Pseudonyms,
   ) {}
 
   async admit(author: Author): Promise<Admission> {
     const { perUser, perConversation } = this.limiters;
-    const byUser = perUser && (await this.consume(perUser, hashedKey(author.platform, author.userId)));
+    const { platform, userId, conversationId } = author;
+    const byUser = perUser && (await this.consume(perUser, this.pseudonyms.user(platform, userId)));
     if (byUser && !byUser.admitted) return byUser;
     const byConversation =
       perConversation &&
-      (await this.consume(perConversation, hashedKey(author.platform, author.conversationId)));
+      (await this.consume(perConversation, this.pseudonyms.conversation(platform, conversationId)));
     return byConversation ?? { admitted: true };
   }
 

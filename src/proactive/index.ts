@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import { RedisConnection } from "../state/redis-connection.js";
+import type { Pseudonyms } from "../state/pseudonyms.js";
 import type { RedisHealth } from "../state/redis-health.js";
 import { BullmqTipScheduler } from "./bullmq-scheduler.js";
 import { TipDelivery, type DeliveryObserver, type RetryPolicy } from "./delivery.js";
@@ -30,6 +31,8 @@ export interface TipsOptions {
   redisHealth?: RedisHealth | undefined;
   /** Counts deliveries for monitoring. */
   observer?: DeliveryObserver | undefined;
+  /** The names subscriptions and their creators are filed under. */
+  pseudonyms?: Pseudonyms | undefined;
 }
 
 /** BullMQ's keys under the project's prefix, without a trailing colon (BullMQ adds its own). */
@@ -91,6 +94,7 @@ export async function createTips(options: TipsOptions): Promise<TipService> {
     defaultSchedule: config.TIP_DEFAULT_SCHEDULE,
     timeZone: config.TIP_TIMEZONE,
     logger: log,
+    pseudonyms: options.pseudonyms,
     now,
   });
 }

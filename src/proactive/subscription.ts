@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Place, WeeklySchedule } from "../core/subscriptions.js";
 import type { Language } from "../knowledge/types.js";
@@ -13,6 +12,8 @@ export interface Subscription {
   timeZone: string;
   language: Language;
   createdAt: string;
+  /** A pseudonym of the user who subscribed (none for subscriptions from before it was kept). */
+  createdBy?: string | undefined;
 }
 
 /** How far a subscription has got: what it has been sent, and whether its platform stopped taking tips. */
@@ -27,11 +28,6 @@ export interface Progress {
 }
 
 export const EMPTY_PROGRESS: Progress = { tipsSent: 0, cycle: [] };
-
-/** The id a place's subscription is filed under: a hash, so keys and job ids name no platform ids. */
-export function subscriptionId(platform: string, placeId: string): string {
-  return createHash("sha256").update(`${platform}\u0000${placeId}`).digest("hex").slice(0, 20);
-}
 
 const scheduleSchema: z.ZodType<WeeklySchedule> = z.object({
   weekday: z.number().int().min(1).max(7),
@@ -52,6 +48,10 @@ const subscriptionSchema: z.ZodType<Subscription> = z.object({
   timeZone: z.string().min(1).max(100),
   language: z.enum(["de", "en"]),
   createdAt: z.string(),
+  createdBy: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
 });
 
 const progressSchema: z.ZodType<Progress> = z.object({

@@ -1,12 +1,19 @@
 import type { Logger } from "pino";
-import type { Place, SubscriptionStatus, TipSubscriptions, WeeklySchedule } from "../core/subscriptions.js";
+import type {
+  OwnSubscription,
+  Place,
+  SubscriptionStatus,
+  TipSubscriptions,
+  WeeklySchedule,
+} from "../core/subscriptions.js";
 import type { Language } from "../knowledge/types.js";
 import type { TipDelivery } from "./delivery.js";
 import { momentInWeekOf, weekOf } from "./schedule.js";
 import type { TipScheduler } from "./scheduler.js";
 import type { Sender } from "./sender.js";
 import type { SubscriptionStore } from "./store.js";
-import { EMPTY_PROGRESS, subscriptionId, type Progress, type Subscription } from "./subscription.js";
+import { Pseudonyms } from "../state/pseudonyms.js";
+import { EMPTY_PROGRESS, type Progress, type Subscription } from "./subscription.js";
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -18,6 +25,8 @@ export interface TipServiceOptions {
   defaultSchedule: WeeklySchedule;
   timeZone: string;
   logger: Logger;
+  /** The names subscriptions and their creators are filed under; plain hashes by default. */
+  pseudonyms?: Pseudonyms | undefined;
   now?: () => Date;
 }
 
@@ -34,11 +43,18 @@ export class TipService implements TipSubscriptions {
   readonly defaultSchedule: WeeklySchedule;
   readonly timeZone: string;
   private readonly now: () => Date;
+  private readonly pseudonyms: Pseudonyms;
 
   constructor(private readonly options: TipServiceOptions) {
     this.defaultSchedule = options.defaultSchedule;
     this.timeZone = options.timeZone;
     this.now = options.now ?? (() => new Date());
+    this.pseudonyms = options.pseudonyms ?? Pseudonyms.plain;
+  }
+
+  /** The id a place's subscription is filed under. */
+  idOf(platform: string, placeId: string): string {
+    return this.pseudonyms.place(platform, placeId);
   }
 
   get delivery(): TipDelivery {
@@ -55,16 +71,18 @@ export class TipService implements TipSubscriptions {
 
   /**
    * Subscribes a place, or changes its schedule and language. Subscribing again after a pause resumes it.
-   * A new subscription's first tip comes at its next weekly moment, not at once.
+   * A new subscription's first tip comes at its next weekly moment, not at once. Who created it is kept
+   * as a pseudonym, so that „Meine Daten löschen“ can end it; a change by someone else keeps the creator.
    */
   async subscribe(
     platform: string,
     place: Place,
     schedule: WeeklySchedule,
     language: Language,
+    userId?: string,
   ): Promise<SubscriptionStatus> {
     const { store, scheduler } = this.options;
-    const id = subscriptionId(platform, place.id);
+    const id = this.idOf(platform, place.id);
     const now = this.now();
     const existing = await store.get(id);
     const subscription: Subscription = {
@@ -75,6 +93,7 @@ export class TipService implements TipSubscriptions {
       timeZone: this.timeZone,
       language,
       createdAt: existing?.createdAt ?? now.toISOString(),
+      createdBy: existing ? existing.createdBy : userId && this.pseudonyms.user(platform, userId),
     };
     await store.put(subscription);
     let progress = (await store.progress(id)) ?? EMPTY_PROGRESS;
@@ -93,7 +112,24 @@ export class TipService implements TipSubscriptions {
   }
 
   async unsubscribe(platform: string, place: Place): Promise<boolean> {
-    return this.remove(subscriptionId(platform, place.id));
+    return this.remove(this.idOf(platform, place.id));
+  }
+
+  /**
+   * „Meine Daten löschen“: ends the place's subscription where it is this user's — created by them, or
+   * in their personal chat with the bot. A channel's subscription that someone else created stays.
+   */
+  async unsubscribeOwn(platform: string, place: Place, userId: string): Promise<OwnSubscription> {
+    const id = this.idOf(platform, place.id);
+    const subscription = await this.options.store.get(id);
+    if (!subscription) return "none";
+    const creators = this.pseudonyms.withEarlier((names) => names.user(platform, userId));
+    const own =
+      place.kind === "personal" ||
+      (subscription.createdBy !== undefined && creators.includes(subscription.createdBy));
+    if (!own) return "kept";
+    await this.remove(id);
+    return "ended";
   }
 
   async remove(id: string): Promise<boolean> {
@@ -104,7 +140,7 @@ export class TipService implements TipSubscriptions {
   }
 
   async status(platform: string, place: Place): Promise<SubscriptionStatus | undefined> {
-    const id = subscriptionId(platform, place.id);
+    const id = this.idOf(platform, place.id);
     const subscription = await this.options.store.get(id);
     if (!subscription) return undefined;
     const progress = (await this.options.store.progress(id)) ?? EMPTY_PROGRESS;
@@ -147,7 +183,29 @@ export class TipService implements TipSubscriptions {
     };
   }
 
+  /**
+   * Files subscriptions stored under other names (before STATE_HASH_SECRET was set, or under another
+   * secret) under the current ones, with their progress, so that they are found and not sent twice. The
+   * scheduler's start then moves their jobs. Idempotent, so every instance may do it at start-up.
+   */
+  async refile(): Promise<number> {
+    const { store, logger } = this.options;
+    let moved = 0;
+    for (const subscription of await store.list()) {
+      const id = this.idOf(subscription.platform, subscription.place.id);
+      if (id === subscription.id) continue;
+      const progress = await store.progress(subscription.id);
+      await store.put({ ...subscription, id });
+      if (progress) await store.saveProgress(id, progress);
+      await store.remove(subscription.id);
+      moved += 1;
+    }
+    if (moved > 0) logger.info({ count: moved }, "subscriptions filed under the current pseudonyms");
+    return moved;
+  }
+
   async start(): Promise<void> {
+    await this.refile();
     await this.options.scheduler.start();
   }
 

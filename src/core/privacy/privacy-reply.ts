@@ -2,6 +2,7 @@ import { emptyReply, paragraph, type ReplyContext } from "../replies.js";
 import type { Reply } from "../types.js";
 import { durationText, privacyMessagesFor } from "./privacy-messages.js";
 import type { StorageFacts } from "./storage-facts.js";
+import type { OwnSubscription } from "../subscriptions.js";
 
 /**
  * „Datenschutz“, „Was speicherst du über mich?“: what is kept for this conversation and user, for how
@@ -17,7 +18,6 @@ export function privacyReply(facts: StorageFacts, context: ReplyContext, askedTo
     messages.votes(kept(facts.voteTtlSeconds)),
     ...(facts.rateLimitWindowSeconds > 0 ? [messages.limits(kept(facts.rateLimitWindowSeconds))] : []),
     messages.tips(kept(facts.tipSubscriptionTtlSeconds)),
-    messages.address,
   ];
   return {
     ...emptyReply("privacy", "info", language),
@@ -35,15 +35,34 @@ export function privacyReply(facts: StorageFacts, context: ReplyContext, askedTo
   };
 }
 
-/** After „Daten löschen“: what was deleted, and what expires or ends otherwise. */
-export function forgottenReply(facts: StorageFacts, context: ReplyContext): Reply {
+/** After „Daten löschen“: what was deleted, and what expires or stays. */
+export function forgottenReply(
+  facts: StorageFacts,
+  context: ReplyContext,
+  subscription: OwnSubscription,
+): Reply {
   const { language } = context;
   const messages = privacyMessagesFor(language);
-  const window =
-    facts.rateLimitWindowSeconds > 0 ? durationText(facts.rateLimitWindowSeconds, language) : undefined;
+  const window = facts.rateLimitWindowSeconds;
+  const notes = [
+    ...(subscription === "ended" ? [messages.subscriptionEnded] : []),
+    ...(subscription === "kept" ? [messages.subscriptionKept] : []),
+    ...(window > 0 ? [messages.window(durationText(window, language))] : []),
+  ];
   return {
     ...emptyReply("privacy", "info", language),
     title: messages.deletedTitle,
-    body: [paragraph(messages.deleted), paragraph(messages.remaining(window))],
+    body: [paragraph(messages.deleted), ...notes.map(paragraph)],
+  };
+}
+
+/** The store failed during „Daten löschen“: nothing is claimed, and the button is offered again. */
+export function notForgottenReply(context: ReplyContext): Reply {
+  const messages = privacyMessagesFor(context.language);
+  return {
+    ...emptyReply("privacy", "info", context.language),
+    title: messages.notDeletedTitle,
+    body: [paragraph(messages.notDeleted)],
+    suggestions: [{ label: messages.deleteButton, action: { type: "command", command: "forget" } }],
   };
 }
