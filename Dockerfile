@@ -23,7 +23,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # The knowledge base the image answers from (KNOWLEDGE_DIR=knowledge, i.e. /app/knowledge). A different one
-# can be mounted over it read-only, e.g. `-v /srv/knowledge:/app/knowledge:ro`; it is read at start-up.
+# can be mounted over it read-only, e.g. `-v /srv/knowledge:/app/knowledge:ro`; the running bot reads it
+# again when it changes, and on SIGHUP.
 COPY knowledge ./knowledge
 USER node
 EXPOSE 3978

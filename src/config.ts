@@ -31,6 +31,10 @@ const configSchema = z.object({
   STATE_HASH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   FEEDBACK_TTL_DAYS: positiveInteger(365),
   KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
+  /** false: the knowledge base is read at start-up and on SIGHUP only, not when its folder changes. */
+  KNOWLEDGE_WATCH: flag(true),
+  /** How long the knowledge folder must be quiet after a change before it is read again. */
+  KNOWLEDGE_RELOAD_DELAY_MS: positiveInteger(1_000),
   TIP_TIMEZONE: z
     .string()
     .refine(isTimeZone, "must be an IANA time zone such as Europe/Berlin")

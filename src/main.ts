@@ -1,9 +1,11 @@
+import path from "node:path";
 import { adapters } from "../adapters/index.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { KnowledgeError } from "./knowledge/problems.js";
 import { createLogger } from "./logger.js";
 import { startServer } from "./server.js";
-import { createServices, type Services } from "./services.js";
+import { KnowledgeReloader } from "./reload/knowledge-reloader.js";
+import { createServices, useKnowledge, type Services } from "./services.js";
 import { shutDown } from "./shutdown.js";
 
 /** The weekly tip's worker or timer; where it cannot start (Redis away), the bot answers all the same. */
@@ -25,12 +27,28 @@ async function startWeeklyTip(services: Services): Promise<void> {
   }
 }
 
+/** Editors change the knowledge folder without a rebuild or restart; see README "Betrieb". */
+function startKnowledgeReload(services: Services): KnowledgeReloader {
+  const { config, logger } = services;
+  const reloader = new KnowledgeReloader({
+    dir: path.resolve(config.KNOWLEDGE_DIR),
+    logger,
+    apply: (knowledge) => {
+      useKnowledge(services, knowledge);
+    },
+    delayMs: config.KNOWLEDGE_RELOAD_DELAY_MS,
+  });
+  if (config.KNOWLEDGE_WATCH) reloader.watch();
+  return reloader;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const services = await createServices(config, logger, undefined, { adapters });
   const running = await startServer(services, adapters);
   await startWeeklyTip(services);
+  const reloader = startKnowledgeReload(services);
   logger.info({ url: running.url }, "Beteiligungslotse is running");
   // The address on stdout as well, so it is visible whatever the log level.
   console.log(`Beteiligungslotse: open ${running.url} for the web chat`);
@@ -41,6 +59,7 @@ async function main(): Promise<void> {
     if (stopping) process.exit(1);
     stopping = true;
     logger.info({ signal }, "signal received");
+    reloader.close();
     setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS + 1_000).unref();
     void shutDown(running, services, config.SHUTDOWN_TIMEOUT_MS)
       .catch((error: unknown) => {
@@ -54,6 +73,8 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  // An operator's „read the knowledge again“, also where the folder's changes cannot be seen.
+  process.on("SIGHUP", () => void reloader.reload("SIGHUP"));
 }
 
 main().catch((error: unknown) => {

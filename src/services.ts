@@ -33,6 +33,23 @@ export function storageFactsOf(config: Config, store: StateStore): StorageFacts 
   };
 }
 
+/** The search index over a knowledge base, with the thresholds the evaluation calibrated. */
+function retrieverOf(knowledge: KnowledgeBase): Retriever {
+  return new Retriever(knowledge.entries, DEFAULT_THRESHOLDS, knowledge.synonyms);
+}
+
+/**
+ * Puts a new version of the knowledge base into service (see src/reload): the bot, the weekly tip and
+ * the adapters' searches answer from it from the next turn on.
+ */
+export function useKnowledge(services: Services, knowledge: KnowledgeBase): void {
+  const retriever = retrieverOf(knowledge);
+  services.knowledge = knowledge;
+  services.retriever = retriever;
+  services.bot.useKnowledge(knowledge, retriever);
+  services.tips.delivery.useKnowledge(knowledge);
+}
+
 /** Everything an adapter needs to answer: the bot and what it is built from. */
 export interface Services {
   config: Config;
@@ -113,7 +130,7 @@ export async function createServices(
       "knowledge base has warnings",
     );
   }
-  const retriever = new Retriever(knowledge.entries, DEFAULT_THRESHOLDS, knowledge.synonyms);
+  const retriever = retrieverOf(knowledge);
   const senders = (options.adapters ?? []).flatMap(
     (adapter) => adapter.sender?.({ records: store, logger }) ?? [],
   );

@@ -136,12 +136,12 @@ function replayOf(stored: unknown): Replay | undefined {
 export class Bot {
   private readonly now: () => Date;
   private readonly subscriptions: SubscriptionDialog;
-  private readonly finder: FinderDialogue;
-  private readonly conversation: Conversation;
+  private finder: FinderDialogue;
+  private conversation: Conversation;
   private readonly votes: VoteLedger;
   private readonly pseudonyms: Pseudonyms;
 
-  constructor(private readonly options: BotOptions) {
+  constructor(private options: BotOptions) {
     this.now = options.now ?? (() => new Date());
     this.pseudonyms = options.pseudonyms ?? Pseudonyms.plain;
     this.votes = new VoteLedger(options.store, options.storage.voteTtlSeconds, this.pseudonyms);
@@ -150,6 +150,13 @@ export class Bot {
     );
     this.finder = new FinderDialogue(options.knowledge, options.retriever);
     this.conversation = new Conversation(options.knowledge, options.retriever);
+  }
+
+  /** A new version of the knowledge base (reloaded after an edit): the next turns answer from it. */
+  useKnowledge(knowledge: KnowledgeBase, retriever: Retriever): void {
+    this.options = { ...this.options, knowledge, retriever };
+    this.finder = new FinderDialogue(knowledge, retriever);
+    this.conversation = new Conversation(knowledge, retriever);
   }
 
   /**

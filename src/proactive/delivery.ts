@@ -71,10 +71,15 @@ export class TipDelivery {
   private readonly retry: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
 
-  constructor(private readonly options: DeliveryOptions) {
+  constructor(private options: DeliveryOptions) {
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.sleep = options.sleep ?? realSleep;
+  }
+
+  /** A new version of the knowledge base: the next tips come from its recommendations. */
+  useKnowledge(knowledge: KnowledgeBase): void {
+    this.options = { ...this.options, knowledge };
   }
 
   /** The tip a subscription would get next, without sending it. */
