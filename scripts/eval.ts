@@ -1,15 +1,19 @@
 /**
  * Measures answer quality on a question set.
- * Usage: npm run eval -- [--file test/eval/questions.jsonl] [--json] [--sweep]
+ * Usage: npm run eval -- [--file test/eval/questions.jsonl] [--json] [--sweep] [--gate]
  *        npm run eval -- --dialogues test/eval/dialogues.jsonl [--json]
  * --sweep evaluates a grid of decision thresholds instead, to calibrate them; --dialogues scores
- * conversations, for the tuning and the held-out half separately.
+ * conversations. Every set is reported whole and for its tuning and held-out half; only the tuning half's
+ * misses are printed. --gate (or a file named gate*.jsonl) prints no misses at all: the gate set is only
+ * ever measured.
  */
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.js";
 import { requiredEntryGaps } from "../src/eval/coverage.js";
 import { evaluateDialogues, readDialogues, splitOf, type DialogueReport } from "../src/eval/dialogues.js";
 import { evaluate, readCases, type EvalReport } from "../src/eval/evaluate.js";
+import { halfOf, type Half } from "../src/eval/split.js";
 import { sweepThresholds } from "../src/eval/sweep.js";
 import { loadRequiredEntries } from "../src/knowledge/required.js";
 import { createLogger } from "../src/logger.js";
@@ -22,26 +26,43 @@ const { values } = parseArgs({
     json: { type: "boolean", default: false },
     sweep: { type: "boolean", default: false },
     dialogues: { type: "string" },
+    gate: { type: "boolean", default: false },
   },
 });
+const gate = values.gate || path.basename(values.file).startsWith("gate");
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 
-function printReport(report: EvalReport, gaps: readonly string[]): void {
-  console.log(`questions:                    ${report.count}`);
-  console.log(`top-1 accuracy:               ${percent(report.top1)}`);
-  console.log(`top-3 accuracy:               ${percent(report.top3)}`);
-  console.log(`MRR:                          ${report.mrr.toFixed(3)}`);
-  console.log(`out of scope declined:        ${percent(report.declinedOutOfScope)}`);
-  console.log(`in scope wrongly declined:    ${percent(report.wronglyDeclined)}`);
-  console.log(`misses (${report.misses.length}):`);
+type HalfReports = Record<"all" | Half, EvalReport>;
+
+function printReport(reports: HalfReports, gaps: readonly string[]): void {
+  const columns = ["all", "tuning", "held-out"] as const;
+  const row = (label: string, cell: (report: EvalReport) => string) => {
+    console.log(`${label.padEnd(30)}${columns.map((half) => cell(reports[half]).padStart(10)).join("")}`);
+  };
+  console.log(`${"".padEnd(30)}${columns.map((half) => half.padStart(10)).join("")}`);
+  row("questions:", (report) => String(report.count));
+  row("top-1 accuracy:", (report) => percent(report.top1));
+  row("top-3 accuracy:", (report) => percent(report.top3));
+  row("MRR:", (report) => report.mrr.toFixed(3));
+  row("out of scope declined:", (report) => percent(report.declinedOutOfScope));
+  row("in scope wrongly declined:", (report) => percent(report.wronglyDeclined));
+  if (gate) {
+    console.log("misses: not shown – the gate set is only measured, never tuned on");
+  } else {
+    printMisses(reports.tuning);
+  }
+  console.log(`required entries not covered (${gaps.length}):`);
+  for (const gap of gaps) console.log(`  ${gap}`);
+}
+
+function printMisses(report: EvalReport): void {
+  console.log(`misses of the tuning half (${report.misses.length}; the held-out half's are not shown):`);
   for (const miss of report.misses) {
     const expected = miss.expected.length > 0 ? miss.expected.join(" | ") : "(decline)";
     const got = miss.got.length > 0 ? miss.got.join(", ") : "(declined)";
     console.log(`  ${JSON.stringify(miss.question)}\n    expected ${expected}; got ${got} [${miss.outcome}]`);
   }
-  console.log(`required entries not covered (${gaps.length}):`);
-  for (const gap of gaps) console.log(`  ${gap}`);
 }
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: "error", REDIS_URL: "" });
@@ -121,9 +142,25 @@ if (values.sweep) {
     }
   }
 } else {
-  const report = await evaluate(bot, knowledge, cases);
+  const inHalf = (half: Half) => cases.filter((testCase) => halfOf(testCase.question) === half);
+  const reports: HalfReports = {
+    all: await evaluate(bot, knowledge, cases),
+    tuning: await evaluate(bot, knowledge, inHalf("tuning")),
+    "held-out": await evaluate(bot, knowledge, inHalf("held-out")),
+  };
   const required = await loadRequiredEntries(config.KNOWLEDGE_DIR);
   const gaps = requiredEntryGaps(cases, required, retriever);
-  if (values.json) console.log(JSON.stringify({ ...report, coverageGaps: gaps }));
-  else printReport(report, gaps);
+  if (values.json) {
+    // Misses in JSON too only of the tuning half (none for the gate set).
+    const figures = ({ misses: _, ...rest }: EvalReport) => rest;
+    console.log(
+      JSON.stringify({
+        ...figures(reports.all),
+        tuning: figures(reports.tuning),
+        heldOut: figures(reports["held-out"]),
+        misses: gate ? [] : reports.tuning.misses,
+        coverageGaps: gaps,
+      }),
+    );
+  } else printReport(reports, gaps);
 }

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
+import { halfOf, type Half } from "./split.js";
 import type { Bot } from "../core/bot.js";
 import { ANY, type Reply } from "../core/types.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
@@ -39,14 +39,9 @@ export async function readDialogues(file: string): Promise<Dialogue[]> {
   return dialogues;
 }
 
-/**
- * Every dialogue belongs to one half for good, by a hash of its first message: the tuning half may be
- * looked at to improve the bot, the held-out half is only measured.
- */
-export function splitOf(dialogue: Dialogue): "tuning" | "held-out" {
-  const first = dialogue.turns[0]?.text ?? "";
-  const byte = createHash("sha256").update(first).digest()[0] ?? 0;
-  return byte % 2 === 0 ? "tuning" : "held-out";
+/** A dialogue's half, by its first message (see split.ts). */
+export function splitOf(dialogue: Dialogue): Half {
+  return halfOf(dialogue.turns[0]?.text ?? "");
 }
 
 export interface TurnMiss {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import type { Bot } from "../core/bot.js";
@@ -86,12 +87,14 @@ export async function evaluate(
   let declinedOutOfScope = 0;
   let wronglyDeclined = 0;
   const misses: Miss[] = [];
+  // Each question in a conversation of its own, also when the same bot evaluates several sets.
+  const run = randomUUID();
 
   for (const [i, testCase] of cases.entries()) {
     const reply = await bot.handle({
       text: testCase.question,
       userId: "eval",
-      conversationId: `eval-${i}`,
+      conversationId: `eval-${run}-${i}`,
       platform: "eval",
     });
     const ranking = rankingOf(reply);
