@@ -7,13 +7,21 @@ import type { Services } from "../src/services.js";
 import { KNOWLEDGE_DIR, ROOT, testServices } from "./helpers.js";
 
 /**
- * What knowledge base and retrieval reach together on the question set, as a guard against regressions.
- * All four meet the target (top-1 ≥ 0.88, top-3 ≥ 0.95, ≥ 0.9 declined out of scope, ≤ 0.05 wrongly
- * declined); top-3 by one question – see README, "Evaluation".
+ * What knowledge base and retrieval reach together on the gate set, as a guard against regressions. The
+ * gate set was written from the knowledge entries alone, by someone who saw neither the code nor the
+ * other sets; it is only measured, never tuned on (its misses are not even printed) – see README,
+ * "Evaluation".
  */
-const REACHED = { top1: 0.885, top3: 0.95, declinedOutOfScope: 0.91, wronglyDeclined: 0.02 };
-/** The same for the development sets (see README, "Evaluation"). */
+const REACHED = { top1: 0.92, top3: 0.955, declinedOutOfScope: 0.86, wronglyDeclined: 0.025 };
+/**
+ * The same for the development sets (see README, "Evaluation"). questions.jsonl was the gate set until
+ * the retriever's thresholds had been calibrated on it; it is a development set since.
+ */
 const DEVELOPMENT_SETS = [
+  {
+    file: "test/eval/questions.jsonl",
+    reached: { top1: 0.885, top3: 0.95, declinedOutOfScope: 0.91, wronglyDeclined: 0.02 },
+  },
   {
     file: "test/eval/development.jsonl",
     reached: { top1: 0.86, top3: 0.92, declinedOutOfScope: 0.89, wronglyDeclined: 0.04 },
@@ -31,7 +39,9 @@ const DEVELOPMENT_SETS = [
     reached: { top1: 0.57, top3: 0.745, declinedOutOfScope: 0.75, wronglyDeclined: 0.065 },
   },
 ];
-const GATE_SET = "test/eval/questions.jsonl";
+const GATE_SET = "test/eval/gate.jsonl";
+/** The development set that must ask every required entry, also without its name. */
+const COVERAGE_SET = "test/eval/questions.jsonl";
 const MINIMUM_QUESTIONS = 250;
 const MINIMUM_OUT_OF_SCOPE = 30;
 
@@ -69,13 +79,18 @@ describe("evaluation question set", () => {
     expect(unknown).toEqual([]);
   });
 
-  it("asks every required entry at least twice, once without naming it", async () => {
-    const required = await loadRequiredEntries(KNOWLEDGE_DIR);
-    expect(requiredEntryGaps(cases, required, services.retriever)).toEqual([]);
-  });
-
   it("does not fall below the answer quality reached so far", () => {
     expectNoFallBelow(report, REACHED);
+  });
+});
+
+describe("coverage of the required entries", () => {
+  it("asks every required entry at least twice, once without naming it", async () => {
+    const services = await testServices();
+    const required = await loadRequiredEntries(KNOWLEDGE_DIR);
+    const cases = await readCases(path.join(ROOT, COVERAGE_SET));
+    expect(requiredEntryGaps(cases, required, services.retriever)).toEqual([]);
+    await services.tips.close();
   });
 });
 
