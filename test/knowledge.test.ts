@@ -204,18 +204,30 @@ describe("the shipped knowledge base", () => {
     expect(entries.filter((e) => e.kind === "recommendation").length).toBeGreaterThanOrEqual(40);
   });
 
-  const spec = path.join(ROOT, "..", "shared", "knowledge-spec.md");
-  it.skipIf(!existsSync(spec))("lists exactly the required ids of shared/knowledge-spec.md", async () => {
-    const text = readFileSync(spec, "utf8");
-    const required = await loadRequiredEntries(KNOWLEDGE_DIR);
-    const listed = new Set(Object.values(required.entries).flat());
-    // Ids stand in backticks in the spec's tables and concept list.
-    const requiredPart = text.slice(text.indexOf("## Required entries"), text.indexOf("### Recommendations"));
-    const inSpec = new Set(
-      [...requiredPart.matchAll(/`([a-z0-9]+(?:-[a-z0-9]+)*)`/g)]
-        .map((match) => match[1] ?? "")
-        .filter((id) => !["method", "topic", "question", "publication", "about", "concept"].includes(id)),
-    );
-    expect([...listed].sort()).toEqual([...inSpec].sort());
-  });
+  const spec = process.env.KNOWLEDGE_SPEC ?? path.join(ROOT, "..", "shared", "knowledge-spec.md");
+  const hasSpec = existsSync(spec);
+  // Outside the project's workspace the spec may be missing; CI must not pass without comparing.
+  if (!hasSpec && !process.env.CI) {
+    console.warn(`\n*** Spec test SKIPPED: no ${spec}. Set KNOWLEDGE_SPEC to its path. ***\n`);
+  }
+  it.skipIf(!hasSpec && !process.env.CI)(
+    "lists exactly the required ids of shared/knowledge-spec.md",
+    async () => {
+      if (!hasSpec) throw new Error(`CI needs the knowledge specification for this test, none at ${spec}`);
+      const text = readFileSync(spec, "utf8");
+      const required = await loadRequiredEntries(KNOWLEDGE_DIR);
+      const listed = new Set(Object.values(required.entries).flat());
+      // Ids stand in backticks in the spec's tables and concept list.
+      const requiredPart = text.slice(
+        text.indexOf("## Required entries"),
+        text.indexOf("### Recommendations"),
+      );
+      const inSpec = new Set(
+        [...requiredPart.matchAll(/`([a-z0-9]+(?:-[a-z0-9]+)*)`/g)]
+          .map((match) => match[1] ?? "")
+          .filter((id) => !["method", "topic", "question", "publication", "about", "concept"].includes(id)),
+      );
+      expect([...listed].sort()).toEqual([...inSpec].sort());
+    },
+  );
 });
