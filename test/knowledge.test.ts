@@ -332,6 +332,8 @@ describe("checks across entries", () => {
     expect(
       checkKnowledgeBase(entries, { ...required, entries: { concept: ["kaputt"] } }, ["kaputt"]),
     ).toEqual([]);
+    const misspelt = checkKnowledgeBase([entry("a", { related: ["kaput"] })], required, ["kaputt"]);
+    expect(misspelt.map((problem) => problem.params?.suggestion)).toContain("kaputt");
   });
 
   it("treats missing required entries as warnings or errors as configured", () => {

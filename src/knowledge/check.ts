@@ -30,8 +30,8 @@ function checkUniqueIds(entries: Entry[]): Problem[] {
 }
 
 function checkRelated(entries: Entry[], brokenIds: readonly string[]): Problem[] {
-  const ids = entries.map((entry) => entry.id);
-  const known = new Set([...ids, ...brokenIds]);
+  const ids = [...entries.map((entry) => entry.id), ...brokenIds];
+  const known = new Set(ids);
   return entries.flatMap((entry) =>
     entry.related
       .filter((id) => !known.has(id) || id === entry.id)
