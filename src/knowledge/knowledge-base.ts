@@ -28,7 +28,7 @@ export class KnowledgeBase {
 export async function inspectKnowledge(
   root: string,
 ): Promise<{ entries: Entry[]; synonyms: Synonyms; problems: Problem[] }> {
-  const [{ entries, problems }, required, thesaurus] = await Promise.all([
+  const [{ entries, problems, brokenIds }, required, thesaurus] = await Promise.all([
     loadEntryFiles(root),
     loadRequiredEntries(root),
     loadSynonyms(root),
@@ -36,7 +36,7 @@ export async function inspectKnowledge(
   return {
     entries,
     synonyms: thesaurus.synonyms,
-    problems: [...problems, ...thesaurus.problems, ...checkKnowledgeBase(entries, required)],
+    problems: [...problems, ...thesaurus.problems, ...checkKnowledgeBase(entries, required, brokenIds)],
   };
 }
 

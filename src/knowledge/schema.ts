@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkedMonth } from "./checked.js";
 import { ENTRY_KINDS } from "./types.js";
 
 const text = z.string().trim().min(1, "must not be empty");
@@ -43,6 +44,7 @@ const commonFields = {
   summary: localizedText,
   related: z.array(z.string()).default([]),
   sources: z.array(source).min(1, "needs at least one source"),
+  checked: checkedMonth.optional(),
 };
 
 const participants = z
@@ -70,9 +72,11 @@ const methodFields = {
 export const methodSchema = z.object({ ...commonFields, ...methodFields }).strict();
 
 /** The rule between `formal` and `legalBasis`, checked apart from the schema so it is reported with all others. */
-export function legalBasisProblem(data: Record<string, unknown>): string | undefined {
-  if (data.formal === true && data.legalBasis === undefined) return "is required when formal is true";
-  if (data.formal !== true && data.legalBasis !== undefined) return "is only allowed when formal is true";
+export function legalBasisProblem(
+  data: Record<string, unknown>,
+): "legalBasisRequired" | "legalBasisOnlyFormal" | undefined {
+  if (data.formal === true && data.legalBasis === undefined) return "legalBasisRequired";
+  if (data.formal !== true && data.legalBasis !== undefined) return "legalBasisOnlyFormal";
   return undefined;
 }
 

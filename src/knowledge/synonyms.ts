@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import type { Problem } from "./problems.js";
+import { problem, type Problem } from "./problems.js";
 import type { Language } from "./types.js";
+import { describeIssue } from "./zod-issues.js";
 
 export const SYNONYMS_FILE = "synonyms.json";
 
@@ -20,6 +21,13 @@ const synonymsSchema = z
   })
   .strict();
 
+/** The line where a key of the thesaurus stands: keys are words, each on a line of its own mostly. */
+function jsonKeyLine(raw: string, key: PropertyKey | undefined): number | undefined {
+  if (typeof key !== "string") return undefined;
+  const index = raw.split("\n").findIndex((line) => line.includes(JSON.stringify(key)));
+  return index < 0 ? undefined : index + 1;
+}
+
 /** Reads the thesaurus; a missing file means no synonyms, a broken one is reported as a problem. */
 export async function loadSynonyms(root: string): Promise<{ synonyms: Synonyms; problems: Problem[] }> {
   let raw: string;
@@ -28,23 +36,24 @@ export async function loadSynonyms(root: string): Promise<{ synonyms: Synonyms; 
   } catch {
     return { synonyms: NO_SYNONYMS, problems: [] };
   }
-  const problem = (message: string, field?: string): Problem => ({
-    severity: "error",
-    file: SYNONYMS_FILE,
-    field,
-    message,
-  });
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
-  } catch {
-    return { synonyms: NO_SYNONYMS, problems: [problem("is not valid JSON")] };
+  } catch (error) {
+    // V8 names the place as "(line 3 column 5)" in its message; the rest of it is not for editors.
+    const line = /\(line (\d+) column/.exec(error instanceof Error ? error.message : "")?.[1];
+    const where = { line: line === undefined ? undefined : Number(line) };
+    return { synonyms: NO_SYNONYMS, problems: [problem("error", SYNONYMS_FILE, "invalidJson", where)] };
   }
   const result = synonymsSchema.safeParse(parsed);
   if (!result.success) {
     return {
       synonyms: NO_SYNONYMS,
-      problems: result.error.issues.map((issue) => problem(issue.message, issue.path.join("."))),
+      problems: result.error.issues.map((issue) => {
+        const { code, field, params, path } = describeIssue(issue, synonymsSchema, parsed);
+        const line = jsonKeyLine(raw, path.at(-1));
+        return problem("error", SYNONYMS_FILE, code, { field, line, params });
+      }),
     };
   }
   const toMap = (table: Record<string, string[]>) =>

@@ -91,6 +91,10 @@ export interface Entry {
   sources: Source[];
   method?: MethodAttributes | undefined;
   sections: Localized<Sections>;
+  /** `YYYY-MM`: when the facts were last checked against the sources; absent if never. */
+  checked?: string | undefined;
   /** Path relative to the knowledge folder, for messages. */
   file: string;
+  /** The line of each top-level front-matter key, for messages about checks across entries. */
+  fieldLines?: Readonly<Record<string, number>> | undefined;
 }
