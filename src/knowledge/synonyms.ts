@@ -21,6 +21,18 @@ const synonymsSchema = z
   })
   .strict();
 
+/**
+ * The line V8 names in a JSON error: "(line 3 column 5)" from Node 22 on, only "at position 41" before.
+ * The rest of the message is not for editors.
+ */
+function jsonErrorLine(raw: string, error: unknown): number | undefined {
+  const message = error instanceof Error ? error.message : "";
+  const line = /\(line (\d+) column/.exec(message)?.[1];
+  if (line !== undefined) return Number(line);
+  const position = /at position (\d+)/.exec(message)?.[1];
+  return position === undefined ? undefined : raw.slice(0, Number(position)).split("\n").length;
+}
+
 /** The line where a key of the thesaurus stands: keys are words, each on a line of its own mostly. */
 function jsonKeyLine(raw: string, key: PropertyKey | undefined): number | undefined {
   if (typeof key !== "string") return undefined;
@@ -40,9 +52,7 @@ export async function loadSynonyms(root: string): Promise<{ synonyms: Synonyms; 
   try {
     parsed = JSON.parse(raw);
   } catch (error) {
-    // V8 names the place as "(line 3 column 5)" in its message; the rest of it is not for editors.
-    const line = /\(line (\d+) column/.exec(error instanceof Error ? error.message : "")?.[1];
-    const where = { line: line === undefined ? undefined : Number(line) };
+    const where = { line: jsonErrorLine(raw, error) };
     return { synonyms: NO_SYNONYMS, problems: [problem("error", SYNONYMS_FILE, "invalidJson", where)] };
   }
   const result = synonymsSchema.safeParse(parsed);
