@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -8,7 +8,7 @@ import { KnowledgeReloader } from "../src/reload/knowledge-reloader.js";
 import { createServices, useKnowledge, type Services } from "../src/services.js";
 import { MemoryStateStore } from "../src/state/memory.js";
 import { captureLogs, KNOWLEDGE_DIR, ROOT, silentLogger, testConfig, turn } from "./helpers.js";
-import { waitUntil } from "./processes.js";
+import { spawnServer, waitUntil } from "./processes.js";
 
 const PLANUNGSZELLE = path.join("methods", "planungszelle.md");
 const WORLD_CAFE = path.join("methods", "world-cafe.md");
@@ -111,32 +111,14 @@ describe("The running server", () => {
   });
 
   it("reloads on SIGHUP and keeps running", async () => {
-    const bot = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        PORT: "0",
-        KNOWLEDGE_DIR: dir,
-        KNOWLEDGE_WATCH: "false",
-        LOG_LEVEL: "info",
-        TEAMS_ENABLED: "false",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const server = await spawnServer(ROOT, {
+      KNOWLEDGE_DIR: dir,
+      KNOWLEDGE_WATCH: "false",
+      LOG_LEVEL: "info",
+      TEAMS_ENABLED: "false",
     });
-    child = bot;
-    let output = "";
-    bot.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    bot.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    let url = "";
-    await waitUntil(
-      () => {
-        url = /open (http:\/\/\S+) for the web chat/.exec(output)?.[1] ?? "";
-        if (bot.exitCode !== null) throw new Error(`the bot did not start:\n${output}`);
-        return url !== "";
-      },
-      20_000,
-      "the bot prints its address",
-    );
+    child = server.child;
+    const { url, output } = server;
     const ask = async () => {
       const response = await fetch(`${url}/api/chat`, {
         method: "POST",
@@ -147,9 +129,9 @@ describe("The running server", () => {
     };
     expect(await ask()).toContain(ORIGINAL_OPENING);
     await edit(PLANUNGSZELLE, ORIGINAL_OPENING, EDITED_OPENING);
-    bot.kill("SIGHUP");
-    await waitUntil(() => output.includes("knowledge base reloaded"), 20_000, "the reload is logged");
+    server.child.kill("SIGHUP");
+    await waitUntil(() => output().includes("knowledge base reloaded"), 20_000, "the reload is logged");
     expect(await ask()).toContain(EDITED_OPENING);
-    expect(bot.exitCode).toBeNull();
+    expect(server.child.exitCode).toBeNull();
   });
 });

@@ -9,6 +9,39 @@ import { Redis } from "ioredis";
 export const REDIS_SERVER = process.env.REDIS_SERVER ?? "/usr/bin/redis-server";
 export const redisServerAvailable = existsSync(REDIS_SERVER);
 
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  /** Everything it has written to stdout and stderr so far. */
+  output: () => string;
+}
+
+/**
+ * The server as `node dist/src/main.js` runs it, here from source, with only the given environment (and
+ * PATH); resolves once it prints its address.
+ */
+export async function spawnServer(cwd: string, env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd,
+    env: { PATH: process.env.PATH, PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  let url = "";
+  await waitUntil(
+    () => {
+      url = /open (http:\/\/\S+) for the web chat/.exec(output)?.[1] ?? "";
+      if (child.exitCode !== null) throw new Error(`the bot did not start:\n${output}`);
+      return url !== "";
+    },
+    20_000,
+    "the bot prints its address",
+  );
+  return { child, url, output: () => output };
+}
+
 /** A TCP port nothing listens on just now. */
 export async function freePort(): Promise<number> {
   const server = createServer();

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { connect } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { FakeBotConnector } from "./fake-bot-connector.js";
 import { FakeSlack } from "./fake-slack.js";
 import { KNOWLEDGE_DIR, ROOT } from "./helpers.js";
 import { emulatorMessage, SLACK_SECRET, slackDirectMessage } from "./platform-messages.js";
-import { RedisProcess, redisServerAvailable, waitUntil } from "./processes.js";
+import { RedisProcess, redisServerAvailable, spawnServer, waitUntil } from "./processes.js";
 
 /** How long the fake Slack and Bot Connector hold each answer back: the turns are in flight meanwhile. */
 const DELAY_MS = 1_200;
@@ -37,43 +37,23 @@ interface RunningBot {
   output: () => string;
 }
 
-/** The server as `node dist/src/main.js` runs it, here from source, with Slack and Teams to local fakes. */
+/** The server with Slack and Teams to local fakes. */
 async function startBot(env: Record<string, string>): Promise<RunningBot> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      PORT: "0",
-      KNOWLEDGE_DIR,
-      LOG_LEVEL: "info",
-      NODE_ENV: "production",
-      SLACK_SIGNING_SECRET: SLACK_SECRET,
-      SLACK_BOT_TOKEN: "xoxb-test-token",
-      SLACK_API_URL: slack.apiUrl,
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const exited: { resolve?: (value: { code: number | null; at: number }) => void } = {};
+  const exit = new Promise<{ code: number | null; at: number }>((resolve) => (exited.resolve = resolve));
+  const server = await spawnServer(ROOT, {
+    KNOWLEDGE_DIR,
+    LOG_LEVEL: "info",
+    NODE_ENV: "production",
+    SLACK_SIGNING_SECRET: SLACK_SECRET,
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_API_URL: slack.apiUrl,
+    ...env,
   });
-  bot = child;
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exit = new Promise<{ code: number | null; at: number }>((resolve) =>
-    child.once("exit", (code) => {
-      resolve({ code, at: Date.now() });
-    }),
-  );
-  let url = "";
-  await waitUntil(
-    () => {
-      url = /open (http:\/\/\S+) for the web chat/.exec(output)?.[1] ?? "";
-      if (child.exitCode !== null) throw new Error(`the bot did not start:\n${output}`);
-      return url !== "";
-    },
-    15_000,
-    "the bot prints its address",
-  );
-  return { url, port: Number(new URL(url).port), exit, output: () => output };
+  bot = server.child;
+  server.child.once("exit", (code) => exited.resolve?.({ code, at: Date.now() }));
+  if (server.child.exitCode !== null) exited.resolve?.({ code: server.child.exitCode, at: Date.now() });
+  return { url: server.url, port: Number(new URL(server.url).port), exit, output: server.output };
 }
 
 async function slackMessage(running: RunningBot, text: string): Promise<number> {
