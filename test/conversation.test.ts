@@ -340,6 +340,14 @@ describe("method finder", () => {
     }
   });
 
+  it("offers for both ways at once only methods that work both ways", async () => {
+    const reply = await conversation().say(
+      "Wir brauchen ein Meinungsbild von mehreren hundert Leuten, per Post und online. Welche Methode?",
+    );
+    expect(reply.intent).toBe("find");
+    for (const id of reply.entryIds) expect(methodOf(id).format, id).toBe("hybrid");
+  });
+
   it("says when no method meets every wish, and which wish each one misses", async () => {
     // No method in the knowledge base runs online in a few hours, so the list must not pretend it fits.
     const reply = await conversation().say("Welche Methode passt für 30 Personen, 2 Stunden, online?");

@@ -37,6 +37,8 @@ export function meetsHardConstraints(method: MethodAttributes, constraints: Cons
   if (format === "online" && method.format === "presence") return false;
   if (format === "presence" && method.format === "online") return false;
   if (format === "postal" && method.format === "online") return false;
+  // Both ways at once ("online + vor Ort", "per Post und online"): a method of one way only cannot.
+  if (format === "hybrid" && method.format !== "hybrid") return false;
   return true;
 }
 
