@@ -98,7 +98,7 @@ export class Conversation {
    * stating a situation ("brauchen was für 200 Leute online") or asking which method fits it.
    */
   asksOwnQuestion(text: string): boolean {
-    return INTERROGATIVE.matches(messageWords(text));
+    return clausesOf(text).some((clause) => INTERROGATIVE.matches(messageWords(clause).slice(0, 1)));
   }
 
   /**
@@ -301,6 +301,14 @@ export class Conversation {
     const rest = this.withoutReferences(withoutPositions(text, constraintPositions(text)));
     return this.retriever.hasContent(rest) ? undefined : constraints;
   }
+}
+
+/**
+ * The sentences of a message and what follows a colon or dash: a question word that opens one asks; after
+ * a comma it mostly opens a relative clause ("… mit Losverfahren, wo auch Empfehlungen rauskommen").
+ */
+function clausesOf(text: string): string[] {
+  return text.split(/[.!?;:]+|\s[–—-]\s/u);
 }
 
 function isEntry(entry: Entry | undefined): entry is Entry {
