@@ -298,6 +298,15 @@ describe("method finder", () => {
     expect(drawn.intent).toBe("find");
   });
 
+  it("no longer puts first the method answered before when an added criterion rules it out", async () => {
+    const { say } = conversation();
+    await say("25 ausgeloste Leute, bezahlt freigestellt, schreiben am Ende ein Gutachten");
+    const longer = await say("und wenn es mehrere Monate laufen soll?");
+    expect(longer.intent).toBe("find");
+    // The Planungszelle takes a few days: asked for months, it does not lead the list.
+    expect(longer.entryIds[0]).not.toBe("planungszelle");
+  });
+
   it("takes a situation stated with criteria only methods have as a request for a method", async () => {
     const stated = await conversation().say(
       "Ergebnisse an die Beteiligten zurückmelden, 50 Leute, online, mehrere Wochen",

@@ -182,7 +182,18 @@ export class FinderDialogue {
       return this.answer(current, current.awaiting, update, context, state);
     }
     if (countOf(given) === 0) return undefined;
-    return this.next({ ...current, constraints: merged(current.constraints, given) }, context, state);
+    return this.next(this.refined(current, given, context), context, state);
+  }
+
+  /**
+   * Criteria added after a result: a lead that misses one of them was what the user turned away from
+   * ("what if it has to be randomly selected people?"), so it no longer goes first.
+   */
+  private refined(current: FinderState, update: Constraints, context: ReplyContext): FinderState {
+    const constraints = merged(current.constraints, update);
+    const lead = this.knowledge.get(current.lead ?? "");
+    const [kept] = lead ? rankMethods([lead], update, { language: context.language }) : [];
+    return { ...current, constraints, lead: kept?.unmet.length === 0 ? current.lead : undefined };
   }
 
   /**
