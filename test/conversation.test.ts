@@ -307,6 +307,24 @@ describe("method finder", () => {
     expect(longer.entryIds[0]).not.toBe("planungszelle");
   });
 
+  it("refines a stated situation answered by retrieval when the next message adds a criterion", async () => {
+    const { say } = conversation();
+    await say("Grundschulkinder sollen uns ihren Schulweg zeigen, ca. 25 Kinder, ein Vormittag");
+    const fewer = await say("aber es dürfen höchstens 12 Kinder sein");
+    expect(fewer.intent).toBe("find");
+    for (const id of fewer.entryIds) expect(methodOf(id).participants.min, id).toBeLessThanOrEqual(12);
+  });
+
+  it("takes a result refined in words of its own as more evidence, not as a new question", async () => {
+    const { say } = conversation();
+    const first = await say("Welche Methode passt für 30 Leute, ein Nachmittag, Ideen sammeln?");
+    const walk = (reply: Reply) => reply.entryIds.indexOf("stadtteilspaziergang");
+    const refined = await say("und wenn die Leute durchs Viertel gehen und uns zeigen sollen, wo es hakt?");
+    expect(refined.intent).toBe("find");
+    expect(walk(refined)).toBeGreaterThanOrEqual(0);
+    expect(walk(refined)).toBeLessThan(walk(first));
+  });
+
   it("takes a situation stated with criteria only methods have as a request for a method", async () => {
     const stated = await conversation().say(
       "Ergebnisse an die Beteiligten zurückmelden, 50 Leute, online, mehrere Wochen",

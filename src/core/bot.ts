@@ -392,6 +392,8 @@ export class Bot {
     if (intent.type === "ask" && this.finder.isActive(state)) {
       const answered = this.finder.continue(text, context, state, {
         asksSomethingElse: this.asksSomethingElse(text),
+        described: this.describes(text),
+        continues: this.conversation.refersBack(text),
       });
       if (answered) return this.found(answered);
     }
@@ -482,15 +484,14 @@ export class Bot {
       !this.answersPurpose(text) &&
       (request.forFinder || !this.asksAboutOtherThanMethods(text))
     ) {
-      const description = this.conversation.description(text);
-      const described =
-        this.options.retriever.hasContent(description) &&
-        this.options.retriever.retrieve(description).outcome !== "decline";
+      const described = this.describes(text);
       return this.found(this.finder.start(text, context, state, { askBack: request.askBack, described }));
     }
     const answer = this.answerInContext(text, facet, inView, context, state);
-    // A request answered with the one method it describes: criteria added next refine it as a finder would.
-    return oneEntry ? this.finder.rememberAnswer(text, answer) : answer;
+    // A request answered with the one method it describes, or a situation stated in criteria ("~25
+    // Kinder, ein Vormittag") answered by retrieval: criteria added next refine it as a finder would.
+    const situation = !request && this.conversation.statesSituation(text);
+    return oneEntry || situation ? this.finder.rememberAnswer(text, answer, { situation }) : answer;
   }
 
   /** A message that is no comparison and no request for the finder: about the entry in view, or new. */
@@ -540,6 +541,15 @@ export class Bot {
       if (!method || !meetsHardConstraints(method, constraints)) return false;
     }
     return !explicit || countOf(constraints) < 2;
+  }
+
+  /** Whether a message describes the task in words of its own, beyond criteria and request words. */
+  private describes(text: string): boolean {
+    const description = this.conversation.description(text);
+    return (
+      this.options.retriever.hasContent(description) &&
+      this.options.retriever.retrieve(description).outcome !== "decline"
+    );
   }
 
   /**

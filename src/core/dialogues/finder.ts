@@ -123,13 +123,8 @@ export class FinderDialogue {
   ): TurnResult {
     // Words beyond the criteria describe the task ("… eigene Themen an die Wand hängen"): retrieval's
     // confidence in each method counts, and a method it is sure of leads where it meets the criteria.
-    const textFit: Record<string, number> = {};
     const { described } = options;
-    if (described) {
-      for (const candidate of this.retriever.rank(text).candidates.slice(0, TEXT_FIT_ENTRIES)) {
-        if (this.knowledge.get(candidate.id)?.method) textFit[candidate.id] = candidate.confidence;
-      }
-    }
+    const textFit = described ? this.textFitOf(text) : {};
     const retrieval = described ? this.retriever.retrieve(text) : undefined;
     const lead =
       retrieval?.outcome === "answer" && this.knowledge.get(retrieval.best.id)?.method
@@ -138,6 +133,15 @@ export class FinderDialogue {
     const constraints = constraintsIn(text);
     const asked = !options.askBack || countOf(constraints) >= ENOUGH_CRITERIA ? [...FINDER_QUESTIONS] : [];
     return this.next({ constraints, asked, textFit, lead }, context, state);
+  }
+
+  /** How well a message's words fit each method: retrieval's confidence by entry id, no text. */
+  private textFitOf(text: string): Record<string, number> {
+    const textFit: Record<string, number> = {};
+    for (const candidate of this.retriever.rank(text).candidates.slice(0, TEXT_FIT_ENTRIES)) {
+      if (this.knowledge.get(candidate.id)?.method) textFit[candidate.id] = candidate.confidence;
+    }
+    return textFit;
   }
 
   /** A button of the finder: an answer to its question, or (without one) a fresh start. */
@@ -161,7 +165,7 @@ export class FinderDialogue {
     text: string,
     context: ReplyContext,
     state: ConversationState,
-    options: { asksSomethingElse: boolean },
+    options: { asksSomethingElse: boolean; described: boolean; continues: boolean },
   ): TurnResult | undefined {
     const current = readSlot(state, NAME, finderState);
     if (!current) return undefined;
@@ -173,6 +177,12 @@ export class FinderDialogue {
       ...ANSWER_FILLER.positionsIn(words),
     ]);
     const onlyAnswers = words.length > 0 && words.every((_, i) => covered.has(i));
+    // "und wenn die Leute direkt aufm Gelände rumlaufen?": a result refined in words, not criteria.
+    if (!onlyAnswers && countOf(given) === 0 && !current.awaiting) {
+      return options.continues && options.described && !options.asksSomethingElse
+        ? this.describedFurther(current, text, context, state)
+        : undefined;
+    }
     // A message of criteria and answer words belongs to the finder, and so does one that adds criteria
     // ("max 20 Leute, mehr können wir nicht bezahlen") without asking something else.
     if (!onlyAnswers && (countOf(given) === 0 || options.asksSomethingElse)) return undefined;
@@ -182,7 +192,25 @@ export class FinderDialogue {
       return this.answer(current, current.awaiting, update, context, state);
     }
     if (countOf(given) === 0) return undefined;
-    return this.next(this.refined(current, given, context), context, state);
+    const refined = this.refined(current, given, context);
+    // Words of their own in a refinement ("… sollen auch dauerhaft in der Kommunalpolitik mitreden") are
+    // evidence like the first message's: each method keeps the better fit of the two.
+    const textFit = options.described
+      ? withBetterFit(current.textFit ?? {}, this.textFitOf(text))
+      : undefined;
+    return this.next(textFit ? { ...refined, textFit } : refined, context, state);
+  }
+
+  /** The result again with the message's words as more evidence, where they point to a method. */
+  private describedFurther(
+    current: FinderState,
+    text: string,
+    context: ReplyContext,
+    state: ConversationState,
+  ): TurnResult | undefined {
+    const fit = this.textFitOf(text);
+    if (Object.keys(fit).length === 0) return undefined;
+    return this.next({ ...current, textFit: withBetterFit(current.textFit ?? {}, fit) }, context, state);
   }
 
   /**
@@ -201,13 +229,15 @@ export class FinderDialogue {
    * its criteria are kept, with that method as the lead, so that "aber nur 15 Leute" next ranks methods
    * for all of them.
    */
-  rememberAnswer(text: string, result: TurnResult): TurnResult {
+  rememberAnswer(text: string, result: TurnResult, options: { situation: boolean }): TurnResult {
     const answered = result.reply.outcome === "answered" ? result.reply.entryId : undefined;
-    if (!answered || !this.knowledge.get(answered)?.method) return result;
+    const lead = answered && this.knowledge.get(answered)?.method ? answered : undefined;
+    // A situation stated in criteria is a search for a method even where the answer is none.
+    if (!lead && !options.situation) return result;
     const remembered: FinderState = {
       constraints: constraintsIn(text),
       asked: [...FINDER_QUESTIONS],
-      lead: answered,
+      ...(lead ? { lead } : {}),
     };
     return { ...result, state: withSlot(result.state, NAME, remembered) };
   }
@@ -283,4 +313,10 @@ export class FinderDialogue {
       },
     };
   }
+}
+
+function withBetterFit(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const fit = { ...a };
+  for (const [id, value] of Object.entries(b)) fit[id] = Math.max(fit[id] ?? 0, value);
+  return fit;
 }
