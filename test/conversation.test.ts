@@ -337,6 +337,12 @@ describe("method finder", () => {
       "Wie melden wir die Ergebnisse an die Beteiligten zurück, 50 Leute, online, mehrere Wochen?",
     );
     expect(asked).toMatchObject({ intent: "ask", entryId: "empfehlung-rueckmeldung-an-beteiligte" });
+    // Two criteria and words that match a recommendation best: methods that meet the criteria.
+    const two = await conversation().say(
+      "Jugendliche sollen bei der Planung vom neuen Jugendtreff mitreden, ca. 20 Jugendliche, ein Nachmittag",
+    );
+    expect(two.intent).toBe("find");
+    for (const id of two.entryIds) expect(meetsHardConstraints(methodOf(id), { people: 20 }), id).toBe(true);
   });
 
   it("answers with ranked methods, each with why it fits, as entry choices", async () => {

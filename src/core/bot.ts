@@ -14,7 +14,7 @@ import { isStoreUnavailable } from "../state/unavailable.js";
 import { parseAction } from "./action-schema.js";
 import { attributeReply, attributeText } from "./attribute-replies.js";
 import { comparisonReply, compareCueIn } from "./compare.js";
-import { Conversation } from "./conversation.js";
+import { Conversation, type MethodRequest } from "./conversation.js";
 import { conversationMessagesFor } from "./conversation-messages.js";
 import { FinderDialogue } from "./dialogues/finder.js";
 import { detectFacet, type Facet, type FacetRequest } from "./facets.js";
@@ -476,7 +476,9 @@ export class Bot {
       }
     }
 
-    const request = this.conversation.methodRequest(text, inView !== undefined && facet !== undefined);
+    const request =
+      this.conversation.methodRequest(text, inView !== undefined && facet !== undefined) ??
+      this.situationRequest(text);
     const oneEntry = request !== undefined && this.describesOneEntry(text, request.explicit);
     if (
       request &&
@@ -541,6 +543,19 @@ export class Bot {
       if (!method || !meetsHardConstraints(method, constraints)) return false;
     }
     return !explicit || countOf(constraints) < 2;
+  }
+
+  /**
+   * A situation stated with criteria only methods have ("~25 Kinder, ein Vormittag") where retrieval's
+   * answer is no method that meets them: the finder ranks the methods that do, with the words as evidence.
+   */
+  private situationRequest(text: string): MethodRequest | undefined {
+    if (!this.conversation.statesSituation(text)) return undefined;
+    const retrieval = this.options.retriever.retrieve(text);
+    const best = retrieval.outcome === "answer" ? this.entry(retrieval.best.id)?.method : undefined;
+    return best && meetsHardConstraints(best, constraintsIn(text))
+      ? undefined
+      : { explicit: false, askBack: false };
   }
 
   /** Whether a message describes the task in words of its own, beyond criteria and request words. */
