@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { conversationKey } from "../src/core/bot.js";
 import { meetsHardConstraints } from "../src/core/finder/rank.js";
-import { constraintsIn } from "../src/core/finder/constraints.js";
+import { constraintsIn, countOf, merged } from "../src/core/finder/constraints.js";
 import type { Action, Element, Reply, Turn } from "../src/core/types.js";
 import type { Services } from "../src/services.js";
 import { MemoryStateStore } from "../src/state/memory.js";
@@ -257,6 +257,11 @@ describe("method finder", () => {
       lowCost: true,
       format: "hybrid",
     });
+    // Two purposes in one message: both count, and a purpose added later replaces them.
+    const both = constraintsIn("Vorschläge sammeln und dann darüber abstimmen");
+    expect(both).toMatchObject({ purpose: "ideas", morePurposes: ["decision"] });
+    expect(countOf(both)).toBe(1);
+    expect(merged(both, { purpose: "conflict" })).toEqual({ purpose: "conflict" });
   });
 
   it("takes the number of people for the group size, not an amount of money or a year", () => {

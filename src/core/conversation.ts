@@ -106,7 +106,7 @@ export class Conversation {
    * Vormittag"): a request for a method, whatever its other words match.
    */
   statesSituation(text: string, constraints: Constraints = constraintsIn(text)): boolean {
-    const checkable = Object.keys(constraints).filter((key) => key !== "purpose");
+    const checkable = Object.keys(constraints).filter((key) => key !== "purpose" && key !== "morePurposes");
     return checkable.length >= MIN_CHECKABLE_CRITERIA && !this.asksOwnQuestion(text);
   }
 

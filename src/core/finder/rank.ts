@@ -73,13 +73,13 @@ function scoreOf(entry: Entry, method: MethodAttributes, constraints: Constraint
       messages.reason.size(constraints.people, participantsText(method.participants, options.language)),
     );
   }
-  if (constraints.purpose) {
-    const at = method.purposes.indexOf(constraints.purpose);
+  for (const purpose of purposesOf(constraints)) {
+    const at = method.purposes.indexOf(purpose);
     if (at >= 0) {
       // The purposes are listed most typical first.
       score += 3 - Math.min(at, 2) * 0.5;
-      reasons.push(messages.purposeReason[constraints.purpose]);
-    } else unmet.push(messages.purpose[constraints.purpose]);
+      reasons.push(messages.purposeReason[purpose]);
+    } else unmet.push(messages.purpose[purpose]);
   }
   if (constraints.time) {
     const distance = durationDistance(method.durationClass, constraints.time);
@@ -137,6 +137,11 @@ export function rankMethods(
       b.score - a.score ||
       a.entry.title[options.language].localeCompare(b.entry.title[options.language]),
   );
+}
+
+/** Every purpose asked for, the first one first. */
+export function purposesOf(constraints: Constraints): Purpose[] {
+  return constraints.purpose ? [constraints.purpose, ...(constraints.morePurposes ?? [])] : [];
 }
 
 export function purposeOf(value: string): Purpose | undefined {
