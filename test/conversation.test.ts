@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { conversationKey } from "../src/core/bot.js";
-import { meetsHardConstraints } from "../src/core/finder/rank.js";
+import { meetsHardConstraints, rankMethods } from "../src/core/finder/rank.js";
 import { constraintsIn, countOf, merged } from "../src/core/finder/constraints.js";
 import type { Action, Element, Reply, Turn } from "../src/core/types.js";
 import type { Services } from "../src/services.js";
@@ -362,6 +362,16 @@ describe("method finder", () => {
     expect(first.durationClass).toBe("hours");
     expect(first.purposes).toContain("ideas");
     expect(allText(reply)).toMatch(/20 Teilnehmende/);
+  });
+
+  it("orders methods that meet the criteria alike by how well the message's words fit them", () => {
+    const methods = services.knowledge.ofKind("method");
+    const tieFit = new Map([["world-cafe", 0.5]]);
+    const alike = rankMethods(methods, { time: "hours", lowCost: true }, { language: "de", tieFit });
+    expect(alike[0]?.entry.id).toBe("world-cafe");
+    // Only a tie-breaker: a method that misses a criterion does not move up.
+    const months = rankMethods(methods, { time: "months" }, { language: "de", tieFit });
+    expect(months[0]?.entry.id).not.toBe("world-cafe");
   });
 
   it("never offers first a method that breaks a hard constraint", async () => {

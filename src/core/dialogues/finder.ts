@@ -34,6 +34,8 @@ const finderState = z.object({
   awaiting: z.enum(FINDER_QUESTIONS).optional(),
   /** How well the first message's words fit each method (retrieval confidence by entry id); no text. */
   textFit: z.record(z.string().max(100), z.number().min(0).max(1)).optional(),
+  /** The same for a message that only states criteria: it decides only between methods that fit alike. */
+  tieFit: z.record(z.string().max(100), z.number().min(0).max(1)).optional(),
   /** The method the first message described, first where it meets the criteria. */
   lead: z.string().max(100).optional(),
 });
@@ -124,7 +126,8 @@ export class FinderDialogue {
     // Words beyond the criteria describe the task ("… eigene Themen an die Wand hängen"): retrieval's
     // confidence in each method counts, and a method it is sure of leads where it meets the criteria.
     const { described } = options;
-    const textFit = described ? this.textFitOf(text) : {};
+    const fit = this.textFitOf(text);
+    const [textFit, tieFit] = described ? [fit, undefined] : [{}, fit];
     const retrieval = described ? this.retriever.retrieve(text) : undefined;
     const lead =
       retrieval?.outcome === "answer" && this.knowledge.get(retrieval.best.id)?.method
@@ -132,7 +135,7 @@ export class FinderDialogue {
         : undefined;
     const constraints = constraintsIn(text);
     const asked = !options.askBack || countOf(constraints) >= ENOUGH_CRITERIA ? [...FINDER_QUESTIONS] : [];
-    return this.next({ constraints, asked, textFit, lead }, context, state);
+    return this.next({ constraints, asked, textFit, tieFit, lead }, context, state);
   }
 
   /** How well a message's words fit each method: retrieval's confidence by entry id, no text. */
@@ -271,6 +274,7 @@ export class FinderDialogue {
     return rankMethods(this.knowledge.ofKind("method"), current.constraints, {
       language: context.language,
       textFit: new Map(Object.entries(current.textFit ?? {})),
+      tieFit: new Map(Object.entries(current.tieFit ?? {})),
       lead: current.lead,
     });
   }

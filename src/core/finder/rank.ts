@@ -22,6 +22,8 @@ export interface RankOptions {
   like?: Entry | undefined;
   /** How well the message's own words fit each entry, 0–1 (retrieval confidence), as a tie-breaker. */
   textFit?: ReadonlyMap<string, number>;
+  /** The same, only to order methods that score alike (rather than by title). */
+  tieFit?: ReadonlyMap<string, number>;
   /** A method the user described so that retrieval is sure of it: first, if it meets the hard constraints. */
   lead?: string | undefined;
   language: Language;
@@ -131,10 +133,12 @@ export function rankMethods(
     ranked.push({ entry, ...scoreOf(entry, method, constraints, options) });
   }
   const first = (method: RankedMethod) => (method.entry.id === options.lead ? 1 : 0);
+  const tie = (method: RankedMethod) => options.tieFit?.get(method.entry.id) ?? 0;
   return ranked.sort(
     (a, b) =>
       first(b) - first(a) ||
       b.score - a.score ||
+      tie(b) - tie(a) ||
       a.entry.title[options.language].localeCompare(b.entry.title[options.language]),
   );
 }
