@@ -276,7 +276,10 @@ describe("method finder", () => {
 
   it("answers a described method directly only where it meets the stated criteria", async () => {
     const described = "25 ausgeloste Leute, bezahlt freigestellt, schreiben am Ende ein Gutachten";
-    expect(await conversation().say(described)).toMatchObject({ entryId: "planungszelle" });
+    // The method itself, not the fact that "ausgelost" names (its selection).
+    expect(await conversation().say(described)).toMatchObject({ intent: "ask", entryId: "planungszelle" });
+    const asked = await conversation().say(`Wie lange dauert es, wenn ${described.replace(",", "")}?`);
+    expect(asked).toMatchObject({ intent: "attribute", entryId: "planungszelle" });
     // The Planungszelle meets in person: asked for online, the finder ranks methods that can be.
     const online = await conversation().say(`${described}, alles online`);
     expect(online.intent).toBe("find");

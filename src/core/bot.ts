@@ -489,7 +489,10 @@ export class Bot {
       const described = this.describes(text);
       return this.found(this.finder.start(text, context, state, { askBack: request.askBack, described }));
     }
-    const answer = this.answerInContext(text, facet, inView, context, state);
+    // A method described by criteria is answered with that method, not with the fact a criterion word
+    // names ("online" → its format).
+    const asked = oneEntry && !this.asksFacetBeyondCriteria(text) ? undefined : facet;
+    const answer = this.answerInContext(text, asked, inView, context, state);
     // A request answered with the one method it describes, or a situation stated in criteria ("~25
     // Kinder, ein Vormittag") answered by retrieval: criteria added next refine it as a finder would.
     const situation = !request && this.conversation.statesSituation(text);
@@ -572,7 +575,11 @@ export class Bot {
    * an entry by name.
    */
   private asksSomethingElse(text: string): boolean {
-    if (this.conversation.namesAny(text)) return true;
+    return this.conversation.namesAny(text) || this.asksFacetBeyondCriteria(text);
+  }
+
+  /** Whether a message asks about a facet, beyond the words that state its criteria ("online", "ausgelost"). */
+  private asksFacetBeyondCriteria(text: string): boolean {
     const rest = withoutPositions(text, constraintPositions(text));
     const facet = detectFacet(rest)?.facet;
     if (!facet) return false;
