@@ -163,6 +163,10 @@ describe("comparisons", () => {
     const law = await say("und welche von beiden ist gesetzlich geregelt?");
     expect(law).toMatchObject({ intent: "compare" });
     expect(new Set(law.entryIds)).toEqual(new Set(both.entryIds));
+    // The head of one compound title names that one, where the words fit both alike.
+    await say("Unterschied zwischen Deliberative Polling und Bürgerbefragung?");
+    const survey = await say("und was kostet so eine Befragung?");
+    expect(survey).toMatchObject({ intent: "attribute", entryId: "buergerbefragung" });
   });
 });
 

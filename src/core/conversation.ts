@@ -214,8 +214,11 @@ export class Conversation {
     if (!this.retriever.hasContent(this.withoutReferences(rest))) return undefined;
     const a = this.retriever.confidenceFor(rest, entries[0].id);
     const b = this.retriever.confidenceFor(rest, entries[1].id);
-    if (a === b) return undefined;
-    return a > b ? entries[0] : entries[1];
+    if (a !== b) return a > b ? entries[0] : entries[1];
+    // Alike by their words: "so ne Befragung" still points to the one whose title it ends.
+    const words = messageWords(rest);
+    const [only, other] = entries.filter((entry) => endsTitleWith(entry, words));
+    return other ? undefined : only;
   }
 
   /** "welche von beiden?", "which one?": a question about the two just compared. */
@@ -309,6 +312,16 @@ export class Conversation {
  */
 function clausesOf(text: string): string[] {
   return text.split(/[.!?;:]+|\s[–—-]\s/u);
+}
+
+/** The head of a compound title ("Bürger|befragung") is a short name for the entry. */
+const MIN_HEAD_LENGTH = 5;
+
+function endsTitleWith(entry: Entry, words: readonly string[]): boolean {
+  return Object.values(entry.title).some((title) => {
+    const last = messageWords(title).at(-1) ?? "";
+    return words.some((word) => word.length >= MIN_HEAD_LENGTH && last.endsWith(word));
+  });
 }
 
 function isEntry(entry: Entry | undefined): entry is Entry {
