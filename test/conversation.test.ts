@@ -349,6 +349,13 @@ describe("method finder", () => {
       "Wie melden wir die Ergebnisse an die Beteiligten zurück, 50 Leute, online, mehrere Wochen?",
     );
     expect(asked).toMatchObject({ intent: "ask", entryId: "empfehlung-rueckmeldung-an-beteiligte" });
+    // A yes-or-no question and one opened after "und" are questions too, not situations.
+    for (const question of [
+      "Müssen wir die ausgelosten Leute für drei Wochenenden bezahlen?",
+      "Wir planen ein Gremium aus ausgelosten Leuten an vier Samstagen, und wie viel zahlen andere Städte pro Tag?",
+    ]) {
+      expect((await conversation().say(question)).intent, question).not.toBe("find");
+    }
     // Two criteria and words that match a recommendation best: methods that meet the criteria.
     const two = await conversation().say(
       "Jugendliche sollen bei der Planung vom neuen Jugendtreff mitreden, ca. 20 Jugendliche, ein Nachmittag",

@@ -48,6 +48,16 @@ export interface MethodRequest {
   forFinder?: boolean;
 }
 
+/**
+ * Auxiliary and modal verbs: a question that opens with one asks yes or no ("Müssen wir sie bezahlen?",
+ * "Should we pay them?"). A closed grammatical class; "gibt es" asks for something and is not among them.
+ */
+const AUXILIARY = new Set(
+  "muss mussen musste mussten soll sollen sollte sollten kann konnen konnte konnten darf durfen durfte ist sind war waren hat haben hatte wird werden wurde wurden do does did is are was were can could should would will must may might has have had shall".split(
+    " ",
+  ),
+);
+
 /** Question words that ask about something, not for a choice ("welche", "which" choose). */
 const INTERROGATIVE = new Lexicon(
   "wie, was, warum, wieso, weshalb, wann, wo, woran, wozu, wofur, wer, wen, wem, how, what, why, when, where, who, whom",
@@ -98,7 +108,11 @@ export class Conversation {
    * stating a situation ("brauchen was für 200 Leute online") or asking which method fits it.
    */
   asksOwnQuestion(text: string): boolean {
-    return clausesOf(text).some((clause) => INTERROGATIVE.matches(messageWords(clause).slice(0, 1)));
+    return sentencesOf(text).some((sentence) => {
+      const words = messageWords(sentence);
+      if (sentence.trim().endsWith("?") && AUXILIARY.has(words[0] ?? "")) return true;
+      return clausesOf(words).some((clause) => INTERROGATIVE.matches(clause.slice(0, 1)));
+    });
   }
 
   /**
@@ -306,12 +320,26 @@ export class Conversation {
   }
 }
 
+/** The sentences of a message and what follows a colon or dash; a question mark stays with its sentence. */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?;:])\s*|\s[–—-]\s/u);
+}
+
+/** "und", "oder", "and", "or" join clauses; a comma mostly opens a relative one ("…, wo auch …"). */
+const JOINING = new Set(["und", "oder", "and", "or"]);
+
 /**
- * The sentences of a message and what follows a colon or dash: a question word that opens one asks; after
- * a comma it mostly opens a relative clause ("… mit Losverfahren, wo auch Empfehlungen rauskommen").
+ * The clauses of a sentence's words, split where a joining word stands: a question word that opens one asks
+ * ("… und wie viel haben andere gezahlt?"); after a comma it mostly opens a relative clause ("… mit
+ * Losverfahren, wo auch Empfehlungen rauskommen").
  */
-function clausesOf(text: string): string[] {
-  return text.split(/[.!?;:]+|\s[–—-]\s/u);
+function clausesOf(words: readonly string[]): string[][] {
+  const clauses: string[][] = [[]];
+  for (const word of words) {
+    if (JOINING.has(word)) clauses.push([]);
+    else clauses.at(-1)?.push(word);
+  }
+  return clauses;
 }
 
 /** The head of a compound title ("Bürger|befragung") is a short name for the entry. */
