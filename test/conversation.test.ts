@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { conversationKey } from "../src/core/bot.js";
-import { meetsHardConstraints } from "../src/core/finder/rank.js";
-import { constraintsIn } from "../src/core/finder/constraints.js";
+import { meetsHardConstraints, rankMethods } from "../src/core/finder/rank.js";
+import { constraintsIn, countOf, merged } from "../src/core/finder/constraints.js";
 import type { Action, Element, Reply, Turn } from "../src/core/types.js";
 import type { Services } from "../src/services.js";
 import { MemoryStateStore } from "../src/state/memory.js";
@@ -163,6 +163,10 @@ describe("comparisons", () => {
     const law = await say("und welche von beiden ist gesetzlich geregelt?");
     expect(law).toMatchObject({ intent: "compare" });
     expect(new Set(law.entryIds)).toEqual(new Set(both.entryIds));
+    // The head of one compound title names that one, where the words fit both alike.
+    await say("Unterschied zwischen Deliberative Polling und Bürgerbefragung?");
+    const survey = await say("und was kostet so eine Befragung?");
+    expect(survey).toMatchObject({ intent: "attribute", entryId: "buergerbefragung" });
   });
 });
 
@@ -257,6 +261,11 @@ describe("method finder", () => {
       lowCost: true,
       format: "hybrid",
     });
+    // Two purposes in one message: both count, and a purpose added later replaces them.
+    const both = constraintsIn("Vorschläge sammeln und dann darüber abstimmen");
+    expect(both).toMatchObject({ purpose: "ideas", morePurposes: ["decision"] });
+    expect(countOf(both)).toBe(1);
+    expect(merged(both, { purpose: "conflict" })).toEqual({ purpose: "conflict" });
   });
 
   it("takes the number of people for the group size, not an amount of money or a year", () => {
@@ -271,7 +280,10 @@ describe("method finder", () => {
 
   it("answers a described method directly only where it meets the stated criteria", async () => {
     const described = "25 ausgeloste Leute, bezahlt freigestellt, schreiben am Ende ein Gutachten";
-    expect(await conversation().say(described)).toMatchObject({ entryId: "planungszelle" });
+    // The method itself, not the fact that "ausgelost" names (its selection).
+    expect(await conversation().say(described)).toMatchObject({ intent: "ask", entryId: "planungszelle" });
+    const asked = await conversation().say(`Wie lange dauert es, wenn ${described.replace(",", "")}?`);
+    expect(asked).toMatchObject({ intent: "attribute", entryId: "planungszelle" });
     // The Planungszelle meets in person: asked for online, the finder ranks methods that can be.
     const online = await conversation().say(`${described}, alles online`);
     expect(online.intent).toBe("find");
@@ -298,6 +310,33 @@ describe("method finder", () => {
     expect(drawn.intent).toBe("find");
   });
 
+  it("no longer puts first the method answered before when an added criterion rules it out", async () => {
+    const { say } = conversation();
+    await say("25 ausgeloste Leute, bezahlt freigestellt, schreiben am Ende ein Gutachten");
+    const longer = await say("und wenn es mehrere Monate laufen soll?");
+    expect(longer.intent).toBe("find");
+    // The Planungszelle takes a few days: asked for months, it does not lead the list.
+    expect(longer.entryIds[0]).not.toBe("planungszelle");
+  });
+
+  it("refines a stated situation answered by retrieval when the next message adds a criterion", async () => {
+    const { say } = conversation();
+    await say("Grundschulkinder sollen uns ihren Schulweg zeigen, ca. 25 Kinder, ein Vormittag");
+    const fewer = await say("aber es dürfen höchstens 12 Kinder sein");
+    expect(fewer.intent).toBe("find");
+    for (const id of fewer.entryIds) expect(methodOf(id).participants.min, id).toBeLessThanOrEqual(12);
+  });
+
+  it("takes a result refined in words of its own as more evidence, not as a new question", async () => {
+    const { say } = conversation();
+    const first = await say("Welche Methode passt für 30 Leute, ein Nachmittag, Ideen sammeln?");
+    const walk = (reply: Reply) => reply.entryIds.indexOf("stadtteilspaziergang");
+    const refined = await say("und wenn die Leute durchs Viertel gehen und uns zeigen sollen, wo es hakt?");
+    expect(refined.intent).toBe("find");
+    expect(walk(refined)).toBeGreaterThanOrEqual(0);
+    expect(walk(refined)).toBeLessThan(walk(first));
+  });
+
   it("takes a situation stated with criteria only methods have as a request for a method", async () => {
     const stated = await conversation().say(
       "Ergebnisse an die Beteiligten zurückmelden, 50 Leute, online, mehrere Wochen",
@@ -310,6 +349,19 @@ describe("method finder", () => {
       "Wie melden wir die Ergebnisse an die Beteiligten zurück, 50 Leute, online, mehrere Wochen?",
     );
     expect(asked).toMatchObject({ intent: "ask", entryId: "empfehlung-rueckmeldung-an-beteiligte" });
+    // A yes-or-no question and one opened after "und" are questions too, not situations.
+    for (const question of [
+      "Müssen wir die ausgelosten Leute für drei Wochenenden bezahlen?",
+      "Wir planen ein Gremium aus ausgelosten Leuten an vier Samstagen, und wie viel zahlen andere Städte pro Tag?",
+    ]) {
+      expect((await conversation().say(question)).intent, question).not.toBe("find");
+    }
+    // Two criteria and words that match a recommendation best: methods that meet the criteria.
+    const two = await conversation().say(
+      "Jugendliche sollen bei der Planung vom neuen Jugendtreff mitreden, ca. 20 Jugendliche, ein Nachmittag",
+    );
+    expect(two.intent).toBe("find");
+    for (const id of two.entryIds) expect(meetsHardConstraints(methodOf(id), { people: 20 }), id).toBe(true);
   });
 
   it("answers with ranked methods, each with why it fits, as entry choices", async () => {
@@ -326,6 +378,16 @@ describe("method finder", () => {
     expect(allText(reply)).toMatch(/20 Teilnehmende/);
   });
 
+  it("orders methods that meet the criteria alike by how well the message's words fit them", () => {
+    const methods = services.knowledge.ofKind("method");
+    const tieFit = new Map([["world-cafe", 0.5]]);
+    const alike = rankMethods(methods, { time: "hours", lowCost: true }, { language: "de", tieFit });
+    expect(alike[0]?.entry.id).toBe("world-cafe");
+    // Only a tie-breaker: a method that misses a criterion does not move up.
+    const months = rankMethods(methods, { time: "months" }, { language: "de", tieFit });
+    expect(months[0]?.entry.id).not.toBe("world-cafe");
+  });
+
   it("never offers first a method that breaks a hard constraint", async () => {
     const sizes = ["8 Leute", "30 Personen", "200 Menschen", "2000 Einwohner"];
     const formats = ["online", "in Präsenz", "per Post", ""];
@@ -338,6 +400,14 @@ describe("method finder", () => {
         expect(meetsHardConstraints(methodOf(first), constraintsIn(text)), `${text} → ${first}`).toBe(true);
       }
     }
+  });
+
+  it("offers for both ways at once only methods that work both ways", async () => {
+    const reply = await conversation().say(
+      "Wir brauchen ein Meinungsbild von mehreren hundert Leuten, per Post und online. Welche Methode?",
+    );
+    expect(reply.intent).toBe("find");
+    for (const id of reply.entryIds) expect(methodOf(id).format, id).toBe("hybrid");
   });
 
   it("says when no method meets every wish, and which wish each one misses", async () => {

@@ -14,7 +14,7 @@ import { isStoreUnavailable } from "../state/unavailable.js";
 import { parseAction } from "./action-schema.js";
 import { attributeReply, attributeText } from "./attribute-replies.js";
 import { comparisonReply, compareCueIn } from "./compare.js";
-import { Conversation } from "./conversation.js";
+import { Conversation, type MethodRequest } from "./conversation.js";
 import { conversationMessagesFor } from "./conversation-messages.js";
 import { FinderDialogue } from "./dialogues/finder.js";
 import { detectFacet, type Facet, type FacetRequest } from "./facets.js";
@@ -420,6 +420,8 @@ export class Bot {
     if (intent.type === "ask" && this.finder.isActive(state)) {
       const answered = this.finder.continue(text, context, state, {
         asksSomethingElse: this.asksSomethingElse(text),
+        described: this.describes(text),
+        continues: this.conversation.refersBack(text),
       });
       if (answered) return this.found(answered);
     }
@@ -502,7 +504,9 @@ export class Bot {
       }
     }
 
-    const request = this.conversation.methodRequest(text, inView !== undefined && facet !== undefined);
+    const request =
+      this.conversation.methodRequest(text, inView !== undefined && facet !== undefined) ??
+      this.situationRequest(text);
     const oneEntry = request !== undefined && this.describesOneEntry(text, request.explicit);
     if (
       request &&
@@ -510,15 +514,17 @@ export class Bot {
       !this.answersPurpose(text) &&
       (request.forFinder || !this.asksAboutOtherThanMethods(text))
     ) {
-      const description = this.conversation.description(text);
-      const described =
-        this.options.retriever.hasContent(description) &&
-        this.options.retriever.retrieve(description).outcome !== "decline";
+      const described = this.describes(text);
       return this.found(this.finder.start(text, context, state, { askBack: request.askBack, described }));
     }
-    const answer = this.answerInContext(text, facet, inView, context, state);
-    // A request answered with the one method it describes: criteria added next refine it as a finder would.
-    return oneEntry ? this.finder.rememberAnswer(text, answer) : answer;
+    // A method described by criteria is answered with that method, not with the fact a criterion word
+    // names ("online" → its format).
+    const asked = oneEntry && !this.asksFacetBeyondCriteria(text) ? undefined : facet;
+    const answer = this.answerInContext(text, asked, inView, context, state);
+    // A request answered with the one method it describes, or a situation stated in criteria ("~25
+    // Kinder, ein Vormittag") answered by retrieval: criteria added next refine it as a finder would.
+    const situation = !request && this.conversation.statesSituation(text);
+    return oneEntry || situation ? this.finder.rememberAnswer(text, answer, { situation }) : answer;
   }
 
   /** A message that is no comparison and no request for the finder: about the entry in view, or new. */
@@ -571,11 +577,37 @@ export class Bot {
   }
 
   /**
+   * A situation stated with criteria only methods have ("~25 Kinder, ein Vormittag") where retrieval's
+   * answer is no method that meets them: the finder ranks the methods that do, with the words as evidence.
+   */
+  private situationRequest(text: string): MethodRequest | undefined {
+    if (!this.conversation.statesSituation(text)) return undefined;
+    const retrieval = this.options.retriever.retrieve(text);
+    const best = retrieval.outcome === "answer" ? this.entry(retrieval.best.id)?.method : undefined;
+    return best && meetsHardConstraints(best, constraintsIn(text))
+      ? undefined
+      : { explicit: false, askBack: false };
+  }
+
+  /** Whether a message describes the task in words of its own, beyond criteria and request words. */
+  private describes(text: string): boolean {
+    const description = this.conversation.description(text);
+    return (
+      this.options.retriever.hasContent(description) &&
+      this.options.retriever.retrieve(description).outcome !== "decline"
+    );
+  }
+
+  /**
    * Whether a message asks more than criteria: about a facet ("wie lange dauert das bei 20 Leuten?") or
    * an entry by name.
    */
   private asksSomethingElse(text: string): boolean {
-    if (this.conversation.namesAny(text)) return true;
+    return this.conversation.namesAny(text) || this.asksFacetBeyondCriteria(text);
+  }
+
+  /** Whether a message asks about a facet, beyond the words that state its criteria ("online", "ausgelost"). */
+  private asksFacetBeyondCriteria(text: string): boolean {
     const rest = withoutPositions(text, constraintPositions(text));
     const facet = detectFacet(rest)?.facet;
     if (!facet) return false;

@@ -48,6 +48,16 @@ export interface MethodRequest {
   forFinder?: boolean;
 }
 
+/**
+ * Auxiliary and modal verbs: a question that opens with one asks yes or no ("Müssen wir sie bezahlen?",
+ * "Should we pay them?"). A closed grammatical class; "gibt es" asks for something and is not among them.
+ */
+const AUXILIARY = new Set(
+  "muss mussen musste mussten soll sollen sollte sollten kann konnen konnte konnten darf durfen durfte ist sind war waren hat haben hatte wird werden wurde wurden do does did is are was were can could should would will must may might has have had shall".split(
+    " ",
+  ),
+);
+
 /** Question words that ask about something, not for a choice ("welche", "which" choose). */
 const INTERROGATIVE = new Lexicon(
   "wie, was, warum, wieso, weshalb, wann, wo, woran, wozu, wofur, wer, wen, wem, how, what, why, when, where, who, whom",
@@ -98,7 +108,11 @@ export class Conversation {
    * stating a situation ("brauchen was für 200 Leute online") or asking which method fits it.
    */
   asksOwnQuestion(text: string): boolean {
-    return INTERROGATIVE.matches(messageWords(text));
+    return sentencesOf(text).some((sentence) => {
+      const words = messageWords(sentence);
+      if (sentence.trim().endsWith("?") && AUXILIARY.has(words[0] ?? "")) return true;
+      return clausesOf(words).some((clause) => INTERROGATIVE.matches(clause.slice(0, 1)));
+    });
   }
 
   /**
@@ -106,7 +120,7 @@ export class Conversation {
    * Vormittag"): a request for a method, whatever its other words match.
    */
   statesSituation(text: string, constraints: Constraints = constraintsIn(text)): boolean {
-    const checkable = Object.keys(constraints).filter((key) => key !== "purpose");
+    const checkable = Object.keys(constraints).filter((key) => key !== "purpose" && key !== "morePurposes");
     return checkable.length >= MIN_CHECKABLE_CRITERIA && !this.asksOwnQuestion(text);
   }
 
@@ -214,8 +228,11 @@ export class Conversation {
     if (!this.retriever.hasContent(this.withoutReferences(rest))) return undefined;
     const a = this.retriever.confidenceFor(rest, entries[0].id);
     const b = this.retriever.confidenceFor(rest, entries[1].id);
-    if (a === b) return undefined;
-    return a > b ? entries[0] : entries[1];
+    if (a !== b) return a > b ? entries[0] : entries[1];
+    // Alike by their words: "so ne Befragung" still points to the one whose title it ends.
+    const words = messageWords(rest);
+    const [only, other] = entries.filter((entry) => endsTitleWith(entry, words));
+    return other ? undefined : only;
   }
 
   /** "welche von beiden?", "which one?": a question about the two just compared. */
@@ -301,6 +318,38 @@ export class Conversation {
     const rest = this.withoutReferences(withoutPositions(text, constraintPositions(text)));
     return this.retriever.hasContent(rest) ? undefined : constraints;
   }
+}
+
+/** The sentences of a message and what follows a colon or dash; a question mark stays with its sentence. */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?;:])\s*|\s[–—-]\s/u);
+}
+
+/** "und", "oder", "and", "or" join clauses; a comma mostly opens a relative one ("…, wo auch …"). */
+const JOINING = new Set(["und", "oder", "and", "or"]);
+
+/**
+ * The clauses of a sentence's words, split where a joining word stands: a question word that opens one asks
+ * ("… und wie viel haben andere gezahlt?"); after a comma it mostly opens a relative clause ("… mit
+ * Losverfahren, wo auch Empfehlungen rauskommen").
+ */
+function clausesOf(words: readonly string[]): string[][] {
+  const clauses: string[][] = [[]];
+  for (const word of words) {
+    if (JOINING.has(word)) clauses.push([]);
+    else clauses.at(-1)?.push(word);
+  }
+  return clauses;
+}
+
+/** The head of a compound title ("Bürger|befragung") is a short name for the entry. */
+const MIN_HEAD_LENGTH = 5;
+
+function endsTitleWith(entry: Entry, words: readonly string[]): boolean {
+  return Object.values(entry.title).some((title) => {
+    const last = messageWords(title).at(-1) ?? "";
+    return words.some((word) => word.length >= MIN_HEAD_LENGTH && last.endsWith(word));
+  });
 }
 
 function isEntry(entry: Entry | undefined): entry is Entry {

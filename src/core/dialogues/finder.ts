@@ -34,6 +34,8 @@ const finderState = z.object({
   awaiting: z.enum(FINDER_QUESTIONS).optional(),
   /** How well the first message's words fit each method (retrieval confidence by entry id); no text. */
   textFit: z.record(z.string().max(100), z.number().min(0).max(1)).optional(),
+  /** The same for a message that only states criteria: it decides only between methods that fit alike. */
+  tieFit: z.record(z.string().max(100), z.number().min(0).max(1)).optional(),
   /** The method the first message described, first where it meets the criteria. */
   lead: z.string().max(100).optional(),
 });
@@ -123,13 +125,9 @@ export class FinderDialogue {
   ): TurnResult {
     // Words beyond the criteria describe the task ("… eigene Themen an die Wand hängen"): retrieval's
     // confidence in each method counts, and a method it is sure of leads where it meets the criteria.
-    const textFit: Record<string, number> = {};
     const { described } = options;
-    if (described) {
-      for (const candidate of this.retriever.rank(text).candidates.slice(0, TEXT_FIT_ENTRIES)) {
-        if (this.knowledge.get(candidate.id)?.method) textFit[candidate.id] = candidate.confidence;
-      }
-    }
+    const fit = this.textFitOf(text);
+    const [textFit, tieFit] = described ? [fit, undefined] : [{}, fit];
     const retrieval = described ? this.retriever.retrieve(text) : undefined;
     const lead =
       retrieval?.outcome === "answer" && this.knowledge.get(retrieval.best.id)?.method
@@ -137,7 +135,16 @@ export class FinderDialogue {
         : undefined;
     const constraints = constraintsIn(text);
     const asked = !options.askBack || countOf(constraints) >= ENOUGH_CRITERIA ? [...FINDER_QUESTIONS] : [];
-    return this.next({ constraints, asked, textFit, lead }, context, state);
+    return this.next({ constraints, asked, textFit, tieFit, lead }, context, state);
+  }
+
+  /** How well a message's words fit each method: retrieval's confidence by entry id, no text. */
+  private textFitOf(text: string): Record<string, number> {
+    const textFit: Record<string, number> = {};
+    for (const candidate of this.retriever.rank(text).candidates.slice(0, TEXT_FIT_ENTRIES)) {
+      if (this.knowledge.get(candidate.id)?.method) textFit[candidate.id] = candidate.confidence;
+    }
+    return textFit;
   }
 
   /** A button of the finder: an answer to its question, or (without one) a fresh start. */
@@ -161,7 +168,7 @@ export class FinderDialogue {
     text: string,
     context: ReplyContext,
     state: ConversationState,
-    options: { asksSomethingElse: boolean },
+    options: { asksSomethingElse: boolean; described: boolean; continues: boolean },
   ): TurnResult | undefined {
     const current = readSlot(state, NAME, finderState);
     if (!current) return undefined;
@@ -173,6 +180,12 @@ export class FinderDialogue {
       ...ANSWER_FILLER.positionsIn(words),
     ]);
     const onlyAnswers = words.length > 0 && words.every((_, i) => covered.has(i));
+    // "und wenn die Leute direkt aufm Gelände rumlaufen?": a result refined in words, not criteria.
+    if (!onlyAnswers && countOf(given) === 0 && !current.awaiting) {
+      return options.continues && options.described && !options.asksSomethingElse
+        ? this.describedFurther(current, text, context, state)
+        : undefined;
+    }
     // A message of criteria and answer words belongs to the finder, and so does one that adds criteria
     // ("max 20 Leute, mehr können wir nicht bezahlen") without asking something else.
     if (!onlyAnswers && (countOf(given) === 0 || options.asksSomethingElse)) return undefined;
@@ -182,7 +195,36 @@ export class FinderDialogue {
       return this.answer(current, current.awaiting, update, context, state);
     }
     if (countOf(given) === 0) return undefined;
-    return this.next({ ...current, constraints: merged(current.constraints, given) }, context, state);
+    const refined = this.refined(current, given, context);
+    // Words of their own in a refinement ("… sollen auch dauerhaft in der Kommunalpolitik mitreden") are
+    // evidence like the first message's: each method keeps the better fit of the two.
+    const textFit = options.described
+      ? withBetterFit(current.textFit ?? {}, this.textFitOf(text))
+      : undefined;
+    return this.next(textFit ? { ...refined, textFit } : refined, context, state);
+  }
+
+  /** The result again with the message's words as more evidence, where they point to a method. */
+  private describedFurther(
+    current: FinderState,
+    text: string,
+    context: ReplyContext,
+    state: ConversationState,
+  ): TurnResult | undefined {
+    const fit = this.textFitOf(text);
+    if (Object.keys(fit).length === 0) return undefined;
+    return this.next({ ...current, textFit: withBetterFit(current.textFit ?? {}, fit) }, context, state);
+  }
+
+  /**
+   * Criteria added after a result: a lead that misses one of them was what the user turned away from
+   * ("what if it has to be randomly selected people?"), so it no longer goes first.
+   */
+  private refined(current: FinderState, update: Constraints, context: ReplyContext): FinderState {
+    const constraints = merged(current.constraints, update);
+    const lead = this.knowledge.get(current.lead ?? "");
+    const [kept] = lead ? rankMethods([lead], update, { language: context.language }) : [];
+    return { ...current, constraints, lead: kept?.unmet.length === 0 ? current.lead : undefined };
   }
 
   /**
@@ -190,13 +232,15 @@ export class FinderDialogue {
    * its criteria are kept, with that method as the lead, so that "aber nur 15 Leute" next ranks methods
    * for all of them.
    */
-  rememberAnswer(text: string, result: TurnResult): TurnResult {
+  rememberAnswer(text: string, result: TurnResult, options: { situation: boolean }): TurnResult {
     const answered = result.reply.outcome === "answered" ? result.reply.entryId : undefined;
-    if (!answered || !this.knowledge.get(answered)?.method) return result;
+    const lead = answered && this.knowledge.get(answered)?.method ? answered : undefined;
+    // A situation stated in criteria is a search for a method even where the answer is none.
+    if (!lead && !options.situation) return result;
     const remembered: FinderState = {
       constraints: constraintsIn(text),
       asked: [...FINDER_QUESTIONS],
-      lead: answered,
+      ...(lead ? { lead } : {}),
     };
     return { ...result, state: withSlot(result.state, NAME, remembered) };
   }
@@ -230,6 +274,7 @@ export class FinderDialogue {
     return rankMethods(this.knowledge.ofKind("method"), current.constraints, {
       language: context.language,
       textFit: new Map(Object.entries(current.textFit ?? {})),
+      tieFit: new Map(Object.entries(current.tieFit ?? {})),
       lead: current.lead,
     });
   }
@@ -272,4 +317,10 @@ export class FinderDialogue {
       },
     };
   }
+}
+
+function withBetterFit(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const fit = { ...a };
+  for (const [id, value] of Object.entries(b)) fit[id] = Math.max(fit[id] ?? 0, value);
+  return fit;
 }

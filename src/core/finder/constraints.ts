@@ -14,6 +14,11 @@ export const constraintsSchema = z.object({
   format: z.enum(["presence", "online", "hybrid", "postal"]).optional(),
   selection: z.enum(["random", "open", "invited", "stakeholders", "elected", "affected"]).optional(),
   purpose: z.enum(PURPOSES as [Purpose, ...Purpose[]]).optional(),
+  /** Further purposes the same message names ("Vorschläge einreichen und dann abstimmen"). */
+  morePurposes: z
+    .array(z.enum(PURPOSES as [Purpose, ...Purpose[]]))
+    .max(PURPOSES.length)
+    .optional(),
   lowCost: z.boolean().optional(),
   level: z.enum(["inform", "consult", "cooperate", "decide"]).optional(),
 });
@@ -354,13 +359,17 @@ function firstOf<T>(table: [Lexicon, T][], words: readonly string[]): T | undefi
 export function constraintsIn(text: string): Constraints {
   const words = constraintWords(text);
   const lowCost = LOW_COST.matches(words);
+  // "wenig Budget" is about cost, not about a budget to distribute.
+  const purposes = (lowCost ? PURPOSE.filter(([, purpose]) => purpose !== "budget") : PURPOSE)
+    .filter(([lexicon]) => lexicon.matches(words))
+    .map(([, purpose]) => purpose);
   const constraints: Record<keyof Constraints, unknown> = {
     people: peopleIn(words),
     time: firstOf(TIME, words),
     format: formatIn(words),
     selection: firstOf(SELECTION, words),
-    // "wenig Budget" is about cost, not about a budget to distribute.
-    purpose: firstOf(lowCost ? PURPOSE.filter(([, purpose]) => purpose !== "budget") : PURPOSE, words),
+    purpose: purposes[0],
+    morePurposes: purposes.length > 1 ? purposes.slice(1) : undefined,
     lowCost: lowCost || undefined,
     level: firstOf(LEVEL, words),
   };
@@ -368,13 +377,17 @@ export function constraintsIn(text: string): Constraints {
   return Object.fromEntries(Object.entries(constraints).filter(([, value]) => value !== undefined));
 }
 
+/** How many criteria are given; further purposes belong to the purpose criterion. */
 export function countOf(constraints: Constraints): number {
-  return Object.values(constraints as Record<string, unknown>).filter((value) => value !== undefined).length;
+  return Object.entries(constraints as Record<string, unknown>).filter(
+    ([key, value]) => key !== "morePurposes" && value !== undefined,
+  ).length;
 }
 
-/** Later answers override earlier ones, field by field. */
+/** Later answers override earlier ones, field by field; a new purpose replaces all the earlier ones. */
 export function merged(base: Constraints, update: Constraints): Constraints {
-  return { ...base, ...update };
+  const { morePurposes, ...rest } = base;
+  return { ...rest, ...(update.purpose ? {} : morePurposes ? { morePurposes } : {}), ...update };
 }
 
 /** The words of the message that state constraints, so that what remains can be judged on its own. */

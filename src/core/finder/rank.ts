@@ -22,6 +22,8 @@ export interface RankOptions {
   like?: Entry | undefined;
   /** How well the message's own words fit each entry, 0–1 (retrieval confidence), as a tie-breaker. */
   textFit?: ReadonlyMap<string, number>;
+  /** The same, only to order methods that score alike (rather than by title). */
+  tieFit?: ReadonlyMap<string, number>;
   /** A method the user described so that retrieval is sure of it: first, if it meets the hard constraints. */
   lead?: string | undefined;
   language: Language;
@@ -37,6 +39,8 @@ export function meetsHardConstraints(method: MethodAttributes, constraints: Cons
   if (format === "online" && method.format === "presence") return false;
   if (format === "presence" && method.format === "online") return false;
   if (format === "postal" && method.format === "online") return false;
+  // Both ways at once ("online + vor Ort", "per Post und online"): a method of one way only cannot.
+  if (format === "hybrid" && method.format !== "hybrid") return false;
   return true;
 }
 
@@ -71,13 +75,13 @@ function scoreOf(entry: Entry, method: MethodAttributes, constraints: Constraint
       messages.reason.size(constraints.people, participantsText(method.participants, options.language)),
     );
   }
-  if (constraints.purpose) {
-    const at = method.purposes.indexOf(constraints.purpose);
+  for (const purpose of purposesOf(constraints)) {
+    const at = method.purposes.indexOf(purpose);
     if (at >= 0) {
       // The purposes are listed most typical first.
       score += 3 - Math.min(at, 2) * 0.5;
-      reasons.push(messages.purposeReason[constraints.purpose]);
-    } else unmet.push(messages.purpose[constraints.purpose]);
+      reasons.push(messages.purposeReason[purpose]);
+    } else unmet.push(messages.purpose[purpose]);
   }
   if (constraints.time) {
     const distance = durationDistance(method.durationClass, constraints.time);
@@ -129,12 +133,19 @@ export function rankMethods(
     ranked.push({ entry, ...scoreOf(entry, method, constraints, options) });
   }
   const first = (method: RankedMethod) => (method.entry.id === options.lead ? 1 : 0);
+  const tie = (method: RankedMethod) => options.tieFit?.get(method.entry.id) ?? 0;
   return ranked.sort(
     (a, b) =>
       first(b) - first(a) ||
       b.score - a.score ||
+      tie(b) - tie(a) ||
       a.entry.title[options.language].localeCompare(b.entry.title[options.language]),
   );
+}
+
+/** Every purpose asked for, the first one first. */
+export function purposesOf(constraints: Constraints): Purpose[] {
+  return constraints.purpose ? [constraints.purpose, ...(constraints.morePurposes ?? [])] : [];
 }
 
 export function purposeOf(value: string): Purpose | undefined {

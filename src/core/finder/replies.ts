@@ -4,7 +4,7 @@ import { VALUE_LABELS } from "../messages.js";
 import { emptyReply, paragraph, type ReplyContext } from "../replies.js";
 import { ANY, type FinderQuestion, type Reply, type Suggestion } from "../types.js";
 import type { Constraints } from "./constraints.js";
-import type { RankedMethod } from "./rank.js";
+import { purposesOf, type RankedMethod } from "./rank.js";
 
 /** Methods offered at once; more would not fit a row of buttons. */
 export const MAX_METHODS = 5;
@@ -22,7 +22,7 @@ export function criteriaText(constraints: Constraints, context: ReplyContext): s
   if (constraints.time) parts.push(messages.durationClass[constraints.time]);
   if (constraints.format) parts.push(messages.reason.format[constraints.format]);
   if (constraints.selection) parts.push(values.selection[constraints.selection]);
-  if (constraints.purpose) parts.push(messages.purpose[constraints.purpose]);
+  for (const purpose of purposesOf(constraints)) parts.push(messages.purpose[purpose]);
   if (constraints.lowCost) parts.push(messages.reason.cost);
   if (constraints.level) parts.push(values.level[constraints.level]);
   return parts.join(" · ");
