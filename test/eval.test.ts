@@ -12,9 +12,10 @@ import { KNOWLEDGE_DIR, ROOT, testServices } from "./helpers.js";
  * other sets; it is only measured, never tuned on (its misses are not even printed) – see README,
  * "Evaluation".
  */
-// Top-3 was 0.957 when the set was first measured; the finder's reading of stated situations (issue 17),
-// merged after, costs it one question (0.954). Measured, not tuned: nobody reads this set's misses.
-const REACHED = { top1: 0.92, top3: 0.953, declinedOutOfScope: 0.86, wronglyDeclined: 0.025 };
+// Top-3 was 0.957 when the set was first measured; the finder's reading of stated situations, merged
+// after, cost it one question (0.954); typos with swapped letters, forgiven since, raised it to 0.963.
+// Measured, not tuned: nobody reads this set's misses.
+const REACHED = { top1: 0.935, top3: 0.963, declinedOutOfScope: 0.862, wronglyDeclined: 0.016 };
 /**
  * The same for the development sets (see README, "Evaluation"). questions.jsonl was the gate set until
  * the retriever's thresholds had been calibrated on it; it is a development set since.

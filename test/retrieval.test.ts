@@ -1,3 +1,4 @@
+import { withinOneEdit } from "../src/search/edit-distance.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../src/knowledge/knowledge-base.js";
 import type { Synonyms } from "../src/knowledge/synonyms.js";
@@ -64,6 +65,21 @@ describe("retrieval over the shipped knowledge base", () => {
   it("tolerates one typo in a longer word", () => {
     expect(best(retriever.retrieve("Zukunftswerkstat"))).toBe("zukunftswerkstatt");
     expect(best(retriever.retrieve("Konsensuskonferenc"))).toBe("konsensuskonferenz");
+  });
+
+  it("counts two swapped neighbouring letters as one typo, not two", () => {
+    for (const [text, id] of [
+      ["Was ist ein Bürgerrta?", "buergerrat"],
+      ["Bürgerart", "buergerrat"],
+      ["Planugnszelle Ablauf", "planungszelle"],
+      ["Zuknuftswerkstatt", "zukunftswerkstatt"],
+    ] as const) {
+      expect(best(retriever.retrieve(text)), text).toBe(id);
+    }
+    expect(withinOneEdit("burgerrta", "burgerrat")).toBe(true);
+    // Still one edit after the first letter: swapping the first two is not forgiven, two swaps are two edits.
+    expect(withinOneEdit("ubrgerrat", "burgerrat")).toBe(false);
+    expect(withinOneEdit("burgrerta", "burgerrat")).toBe(false);
   });
 
   it("finds a compound from one of its parts", () => {
