@@ -38,15 +38,17 @@ type HalfReports = Record<"all" | Half, EvalReport>;
 function printReport(reports: HalfReports, gaps: readonly string[]): void {
   const columns = ["all", "tuning", "held-out"] as const;
   const row = (label: string, cell: (report: EvalReport) => string) => {
-    console.log(`${label.padEnd(30)}${columns.map((half) => cell(reports[half]).padStart(10)).join("")}`);
+    console.log(`${label.padEnd(42)}${columns.map((half) => cell(reports[half]).padStart(10)).join("")}`);
   };
-  console.log(`${"".padEnd(30)}${columns.map((half) => half.padStart(10)).join("")}`);
+  console.log(`${"".padEnd(42)}${columns.map((half) => half.padStart(10)).join("")}`);
   row("questions:", (report) => String(report.count));
   row("top-1 accuracy:", (report) => percent(report.top1));
+  row("top-1, „Meinten Sie“ right only if ambiguous:", (report) => percent(report.strictTop1));
   row("top-3 accuracy:", (report) => percent(report.top3));
   row("MRR:", (report) => report.mrr.toFixed(3));
   row("out of scope declined:", (report) => percent(report.declinedOutOfScope));
   row("in scope wrongly declined:", (report) => percent(report.wronglyDeclined));
+  row("answered „Meinten Sie …?“:", (report) => percent(report.clarified));
   if (gate) {
     console.log("misses: not shown – the gate set is only measured, never tuned on");
   } else {

@@ -16,8 +16,15 @@ export interface Miss {
 }
 
 export interface EvalReport {
-  /** Share of in-scope questions whose first answer is right. */
+  /** Share of in-scope questions whose first answer is right (a „Meinten Sie …?“ by its first choice). */
   top1: number;
+  /**
+   * The same, where a „Meinten Sie …?“ counts only for a question that really is ambiguous (its set lists
+   * two or more right entries); asking back about an unambiguous question is not a right answer.
+   */
+  strictTop1: number;
+  /** Share of all questions answered with „Meinten Sie …?“. */
+  clarified: number;
   top3: number;
   /** Mean reciprocal rank of the first right answer over in-scope questions. */
   mrr: number;
@@ -82,6 +89,8 @@ export async function evaluate(
   let inScope = 0;
   let outOfScope = 0;
   let top1 = 0;
+  let strictTop1 = 0;
+  let clarified = 0;
   let top3 = 0;
   let reciprocalRanks = 0;
   let declinedOutOfScope = 0;
@@ -98,6 +107,7 @@ export async function evaluate(
       platform: "eval",
     });
     const ranking = rankingOf(reply);
+    if (reply.outcome === "clarify") clarified++;
     const miss = {
       question: testCase.question,
       expected: testCase.expected,
@@ -115,6 +125,7 @@ export async function evaluate(
     if (ranking.length === 0) wronglyDeclined++;
     const rank = ranking.findIndex((id) => accepts(testCase.expected, id, knowledge)) + 1;
     if (rank === 1) top1++;
+    if (rank === 1 && (reply.outcome !== "clarify" || testCase.expected.length >= 2)) strictTop1++;
     if (rank >= 1 && rank <= 3) top3++;
     if (rank >= 1) reciprocalRanks += 1 / rank;
     if (rank !== 1) misses.push(miss);
@@ -122,6 +133,8 @@ export async function evaluate(
 
   return {
     top1: share(top1, inScope),
+    strictTop1: share(strictTop1, inScope),
+    clarified: share(clarified, cases.length),
     top3: share(top3, inScope),
     mrr: share(reciprocalRanks, inScope),
     declinedOutOfScope: share(declinedOutOfScope, outOfScope),
