@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { randomUUID } from "node:crypto";
+import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -26,6 +26,7 @@ import { loadTeamsConfig } from "../adapters/teams/config.js";
 import type { Activity } from "botbuilder";
 import { createTeamsAdapter } from "../adapters/teams/index.js";
 import { teamsPlace } from "../adapters/teams/place.js";
+import { withoutLibraryConsole } from "../adapters/teams/quiet-console.js";
 import { messageTextOf, plainTextOf } from "../adapters/teams/text.js";
 import { ConfigError } from "../src/config.js";
 import { emptyReply, feedbackFor } from "../src/core/replies.js";
@@ -696,10 +697,16 @@ describe("Teams over HTTP without authentication (Emulator mode)", () => {
   });
 });
 
-/** A JWT that claims to come from the Bot Framework, signed with a key nobody has. */
-function botFrameworkToken(): string {
+/** The one signing key the fake OpenID configuration publishes; nobody signs with it. */
+const KNOWN_KEY = {
+  kid: "known-key",
+  ...generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ format: "jwk" }),
+};
+
+/** A JWT that claims to come from the Bot Framework, with a signature that no key makes. */
+function botFrameworkToken(kid = "no-such-key"): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const header = part({ alg: "RS256", typ: "JWT", kid: "no-such-key" });
+  const header = part({ alg: "RS256", typ: "JWT", kid });
   const payload = part({
     iss: "https://api.botframework.com",
     aud: APP_ID,
@@ -726,7 +733,9 @@ describe("Teams with an app id", () => {
       }
       response.writeHead(200, { "Content-Type": "application/json" });
       response.end(
-        JSON.stringify(request.url === "/keys" ? { keys: [] } : { jwks_uri: `${openIdOrigin}/keys` }),
+        JSON.stringify(
+          request.url === "/keys" ? { keys: [KNOWN_KEY] } : { jwks_uri: `${openIdOrigin}/keys` },
+        ),
       );
     });
     await new Promise<void>((resolve) => openId.listen(0, "127.0.0.1", resolve));
@@ -748,7 +757,7 @@ describe("Teams with an app id", () => {
   it("refuses requests without a valid token with 401, without details, and processes nothing", async () => {
     fake.reset();
     const handle = vi.spyOn(services.bot, "handle");
-    // botbuilder reports refused requests on the console; the test keeps its output clean.
+    // botbuilder writes refused tokens to the console; none of it may get past the app's log.
     const console_ = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
       const activity = personalMessage("Was ist ein Bürgerrat?");
@@ -757,6 +766,8 @@ describe("Teams with an app id", () => {
         "Bearer garbage",
         "Basic dXNlcjpwdw==",
         `Bearer ${botFrameworkToken()}`,
+        // A known key's id gets as far as the signature check, where botbuilder writes to the console.
+        `Bearer ${botFrameworkToken(KNOWN_KEY.kid)}`,
       ]) {
         const response = await post(running, activity, authorization ? { Authorization: authorization } : {});
         expect(response.status).toBe(401);
@@ -764,6 +775,7 @@ describe("Teams with an app id", () => {
       }
       expect(handle).not.toHaveBeenCalled();
       expect(fake.sent).toHaveLength(0);
+      expect(console_).not.toHaveBeenCalled();
     } finally {
       handle.mockRestore();
       console_.mockRestore();
@@ -784,9 +796,30 @@ describe("Teams with an app id", () => {
       });
       expect(response.status).toBe(503);
       expect(JSON.stringify(await response.json())).not.toMatch(/openID|Failed|Error/);
+      expect(console_).not.toHaveBeenCalled();
     } finally {
       console_.mockRestore();
       await unavailable.close();
+    }
+  });
+});
+
+describe("botbuilder's console output during a token check", () => {
+  it("becomes one debug line of the app's log without its text; elsewhere the console is untouched", async () => {
+    const console_ = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const { logger, lines } = captureLogs("debug");
+    try {
+      await withoutLibraryConsole(logger, async () => {
+        await Promise.resolve();
+        console.error("Error finding key for token. Bearer eyJ-secret-token");
+      });
+      expect(console_).not.toHaveBeenCalled();
+      expect(lines.join("")).toContain("the Bot Framework library wrote to the console");
+      expect(lines.join("")).not.toContain("secret-token");
+      console.error("outside a token check");
+      expect(console_).toHaveBeenCalledWith("outside a token check");
+    } finally {
+      console_.mockRestore();
     }
   });
 });

@@ -17,6 +17,7 @@ import {
 import { CheckedCloudAdapter } from "./checked-adapter.js";
 import { loadTeamsConfig, type TeamsConfig } from "./config.js";
 import { TeamsBot } from "./handler.js";
+import { withoutLibraryConsole } from "./quiet-console.js";
 import { createTeamsSender } from "./sender.js";
 
 export const MESSAGES_PATH = "/api/messages";
@@ -79,7 +80,7 @@ function messagesHandler(
     // Registered as pending work, so that a shutdown lets the turn finish and its reply be sent.
     pending
       .track(
-        adapter.authenticate(activity, authorization).then(
+        withoutLibraryConsole(logger, () => adapter.authenticate(activity, authorization)).then(
           async (request) => {
             const response = await adapter.run(request, activity, (context) => bot.run(context));
             res.status(response?.status ?? 200);
