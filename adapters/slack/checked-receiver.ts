@@ -1,9 +1,4 @@
-import {
-  ExpressReceiver,
-  type ExpressReceiverOptions,
-  type Middleware,
-  type AnyMiddlewareArgs,
-} from "@slack/bolt";
+import { ExpressReceiver, type App, type ExpressReceiverOptions } from "@slack/bolt";
 import type { RequestHandler } from "express";
 import type { Logger } from "../../src/logger.js";
 import { checkSlackRequest } from "./payload-schema.js";
@@ -57,19 +52,22 @@ export class CheckedExpressReceiver extends ExpressReceiver {
 }
 
 /**
- * The same check inside Bolt, for Socket Mode, whose receiver has no such hook: the first global
- * middleware acknowledges a malformed or unknown request and passes it to no listener.
+ * The same check for Socket Mode, whose receiver has no such hook: each event is checked before Bolt
+ * reads it, so that no middleware or listener sees a malformed one; it is acknowledged and goes no further.
  */
-export function checkedPayloads(log: Logger): Middleware<AnyMiddlewareArgs> {
-  return async ({ body, next, ...args }) => {
-    const check = checkSlackRequest(body);
+export function checkEventsBeforeBolt(app: App, log: Logger): void {
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = async (event) => {
+    const check = checkSlackRequest(event.body);
     if (check.kind === "handled") {
-      await next();
+      await processEvent(event);
       return;
     }
     if (check.kind === "malformed") {
       log.warn({ requestType: check.type, fields: check.fields }, "malformed Slack request ignored");
+    } else {
+      log.debug({ requestType: check.type }, "Slack request of a type the bot does not handle ignored");
     }
-    if ("ack" in args && typeof args.ack === "function") await args.ack();
+    await event.ack();
   };
 }

@@ -4,7 +4,7 @@ import type { Adapter } from "../../src/adapter.js";
 import type { PendingWork } from "../../src/pending-work.js";
 import type { Services } from "../../src/services.js";
 import { boltLogger } from "./bolt-logger.js";
-import { CheckedExpressReceiver, checkedPayloads, refuseFutureTimestamps } from "./checked-receiver.js";
+import { CheckedExpressReceiver, checkEventsBeforeBolt, refuseFutureTimestamps } from "./checked-receiver.js";
 import { DEFAULT_SLACK_API_URL, loadSlackConfig, type SlackConfig } from "./config.js";
 import { StoredInstallations } from "./installation-store.js";
 import { registerListeners } from "./listeners.js";
@@ -129,7 +129,7 @@ export function createSlackAdapter(env: NodeJS.ProcessEnv = process.env): Adapte
         express.post(EVENTS_PATH, refuseFutureTimestamps(services.logger.child({ adapter: "slack" })));
       app = createApp(config, express, services);
       trackProcessing(app, services.pending);
-      if (config.mode === "socket") app.use(checkedPayloads(services.logger.child({ adapter: "slack" })));
+      if (config.mode === "socket") checkEventsBeforeBolt(app, services.logger.child({ adapter: "slack" }));
       registerListeners(app, services);
       // Checks the bot token with auth.test once, so a wrong token stops the start with Slack's reason.
       await app.init().catch((error: unknown) => {
