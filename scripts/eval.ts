@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.js";
 import { requiredEntryGaps } from "../src/eval/coverage.js";
 import { evaluateDialogues, readDialogues, splitOf, type DialogueReport } from "../src/eval/dialogues.js";
-import { evaluate, readCases, type EvalReport } from "../src/eval/evaluate.js";
+import { askAll, readCases, score, type EvalReport } from "../src/eval/evaluate.js";
 import { halfOf, type Half } from "../src/eval/split.js";
 import { sweepThresholds } from "../src/eval/sweep.js";
 import { loadRequiredEntries } from "../src/knowledge/required.js";
@@ -144,11 +144,13 @@ if (values.sweep) {
     }
   }
 } else {
-  const inHalf = (half: Half) => cases.filter((testCase) => halfOf(testCase.question) === half);
+  // Each question is asked once; the halves are scored from the same answers.
+  const answers = await askAll(bot, cases);
+  const inHalf = (half: Half) => answers.filter(({ testCase }) => halfOf(testCase.question) === half);
   const reports: HalfReports = {
-    all: await evaluate(bot, knowledge, cases),
-    tuning: await evaluate(bot, knowledge, inHalf("tuning")),
-    "held-out": await evaluate(bot, knowledge, inHalf("held-out")),
+    all: score(answers, knowledge),
+    tuning: score(inHalf("tuning"), knowledge),
+    "held-out": score(inHalf("held-out"), knowledge),
   };
   const required = await loadRequiredEntries(config.KNOWLEDGE_DIR);
   const gaps = requiredEntryGaps(cases, required, retriever);

@@ -80,12 +80,32 @@ function share(part: number, whole: number): number {
   return whole === 0 ? 1 : part / whole;
 }
 
-/** Asks the bot every question in a fresh conversation and scores the answers. */
-export async function evaluate(
-  bot: Bot,
-  knowledge: KnowledgeBase,
-  cases: readonly EvalCase[],
-): Promise<EvalReport> {
+/** One question and how the bot answered it. */
+export interface Answer {
+  testCase: EvalCase;
+  outcome: Reply["outcome"];
+  ranking: string[];
+}
+
+/** Asks the bot every question, each in a conversation of its own. */
+export async function askAll(bot: Bot, cases: readonly EvalCase[]): Promise<Answer[]> {
+  // Conversation ids of this run only, also when the same bot evaluates several sets.
+  const run = randomUUID();
+  const answers: Answer[] = [];
+  for (const [i, testCase] of cases.entries()) {
+    const reply = await bot.handle({
+      text: testCase.question,
+      userId: "eval",
+      conversationId: `eval-${run}-${i}`,
+      platform: "eval",
+    });
+    answers.push({ testCase, outcome: reply.outcome, ranking: rankingOf(reply) });
+  }
+  return answers;
+}
+
+/** Scores answers; any subset of one run's answers (a half of the set) can be scored on its own. */
+export function score(answers: readonly Answer[], knowledge: KnowledgeBase): EvalReport {
   let inScope = 0;
   let outOfScope = 0;
   let top1 = 0;
@@ -96,22 +116,13 @@ export async function evaluate(
   let declinedOutOfScope = 0;
   let wronglyDeclined = 0;
   const misses: Miss[] = [];
-  // Each question in a conversation of its own, also when the same bot evaluates several sets.
-  const run = randomUUID();
 
-  for (const [i, testCase] of cases.entries()) {
-    const reply = await bot.handle({
-      text: testCase.question,
-      userId: "eval",
-      conversationId: `eval-${run}-${i}`,
-      platform: "eval",
-    });
-    const ranking = rankingOf(reply);
-    if (reply.outcome === "clarify") clarified++;
+  for (const { testCase, outcome, ranking } of answers) {
+    if (outcome === "clarify") clarified++;
     const miss = {
       question: testCase.question,
       expected: testCase.expected,
-      outcome: reply.outcome,
+      outcome,
       got: ranking.slice(0, 3),
     };
 
@@ -125,7 +136,7 @@ export async function evaluate(
     if (ranking.length === 0) wronglyDeclined++;
     const rank = ranking.findIndex((id) => accepts(testCase.expected, id, knowledge)) + 1;
     if (rank === 1) top1++;
-    if (rank === 1 && (reply.outcome !== "clarify" || testCase.expected.length >= 2)) strictTop1++;
+    if (rank === 1 && (outcome !== "clarify" || testCase.expected.length >= 2)) strictTop1++;
     if (rank >= 1 && rank <= 3) top3++;
     if (rank >= 1) reciprocalRanks += 1 / rank;
     if (rank !== 1) misses.push(miss);
@@ -134,12 +145,21 @@ export async function evaluate(
   return {
     top1: share(top1, inScope),
     strictTop1: share(strictTop1, inScope),
-    clarified: share(clarified, cases.length),
+    clarified: share(clarified, answers.length),
     top3: share(top3, inScope),
     mrr: share(reciprocalRanks, inScope),
     declinedOutOfScope: share(declinedOutOfScope, outOfScope),
     wronglyDeclined: inScope === 0 ? 0 : wronglyDeclined / inScope,
-    count: cases.length,
+    count: answers.length,
     misses,
   };
+}
+
+/** Asks the bot every question in a fresh conversation and scores the answers. */
+export async function evaluate(
+  bot: Bot,
+  knowledge: KnowledgeBase,
+  cases: readonly EvalCase[],
+): Promise<EvalReport> {
+  return score(await askAll(bot, cases), knowledge);
 }
