@@ -86,9 +86,10 @@ export interface ServiceOptions {
  * a Redis dump could match to guessed ids; a deployment with Redis is told so once at start-up.
  */
 function pseudonymsOf(config: Config, logger: Logger): Pseudonyms {
-  if (config.REDIS_URL && !config.STATE_HASH_SECRET)
+  const pseudonyms = Pseudonyms.fromSecret(config.STATE_HASH_SECRET);
+  if (config.REDIS_URL && !pseudonyms.isKeyed)
     logger.warn("STATE_HASH_SECRET is not set: state in Redis is filed under plain hashes of platform ids");
-  return Pseudonyms.fromSecret(config.STATE_HASH_SECRET);
+  return pseudonyms;
 }
 
 export async function createStore(

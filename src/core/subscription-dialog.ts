@@ -4,7 +4,7 @@ import { isStoreUnavailable } from "../state/unavailable.js";
 import type { ReplyContext } from "./replies.js";
 import { scheduleFrom, type ScheduleWords } from "./schedule-words.js";
 import * as replies from "./subscription-replies.js";
-import type { OwnSubscription, TipSubscriptions } from "./subscriptions.js";
+import type { OwnSubscription, Place, TipSubscriptions } from "./subscriptions.js";
 import type { TurnResult } from "./turn-result.js";
 import type { Turn } from "./types.js";
 
@@ -33,9 +33,16 @@ export class SubscriptionDialog {
 
   /** „Meine Daten löschen“: ends this place's subscription if the user created it; errors go to the caller. */
   async endOwn(turn: Turn): Promise<OwnSubscription> {
-    const { subscriptions, place } = { subscriptions: this.subscriptions, place: turn.place };
-    if (!subscriptions || !place || !subscriptions.supports(turn.platform)) return "none";
-    return subscriptions.unsubscribeOwn(turn.platform, place, turn.userId);
+    const here = this.where(turn);
+    return here ? here.subscriptions.unsubscribeOwn(turn.platform, here.place, turn.userId) : "none";
+  }
+
+  /** The subscriptions and the turn's place, where the platform can receive the weekly tip. */
+  private where(turn: Turn): { subscriptions: TipSubscriptions; place: Place } | undefined {
+    const { subscriptions } = this;
+    const { place } = turn;
+    if (!subscriptions || !place || !subscriptions.supports(turn.platform)) return undefined;
+    return { subscriptions, place };
   }
 
   async run(
@@ -45,13 +52,13 @@ export class SubscriptionDialog {
     context: ReplyContext,
     state: ConversationState,
   ): Promise<TurnResult> {
-    const subscriptions = this.subscriptions;
-    const place = turn.place;
-    if (!subscriptions || !place || !subscriptions.supports(turn.platform)) {
+    const here = this.where(turn);
+    if (!here) {
       if (command !== "subscribe") return { reply: replies.notHereReply(undefined, context), state };
       const tip = this.thisWeeksTip(context, state);
       return { reply: replies.notHereReply(tip.reply, context), state: tip.state };
     }
+    const { subscriptions, place } = here;
     if (command === "subscribe" && words.invalid) {
       return { reply: replies.invalidTimeReply(words.invalid, context), state };
     }
