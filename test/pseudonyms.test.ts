@@ -106,6 +106,13 @@ describe("„Meine Daten löschen“ and the weekly tip", () => {
     expect(JSON.stringify(await services.tips.list())).not.toContain("U-creator");
   });
 
+  it("keeps a subscription readable when the platform gave no user id", async () => {
+    const { services } = await instances.create();
+    await services.tips.subscribe("slack", channelPlace(), MONDAY_9, "de", "");
+    expect(await services.tips.status("slack", channelPlace())).toBeDefined();
+    expect(await services.tips.unsubscribeOwn("slack", channelPlace(), "")).toBe("kept");
+  });
+
   it("ends the subscription of a personal chat, also one from before creators were kept", async () => {
     const { services } = await instances.create();
     const place = personalPlace("U1");

@@ -93,7 +93,7 @@ export class TipService implements TipSubscriptions {
       timeZone: this.timeZone,
       language,
       createdAt: existing?.createdAt ?? now.toISOString(),
-      createdBy: existing ? existing.createdBy : userId && this.pseudonyms.user(platform, userId),
+      createdBy: existing ? existing.createdBy : userId ? this.pseudonyms.user(platform, userId) : undefined,
     };
     await store.put(subscription);
     let progress = (await store.progress(id)) ?? EMPTY_PROGRESS;
