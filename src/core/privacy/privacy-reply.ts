@@ -1,8 +1,15 @@
 import { emptyReply, paragraph, type ReplyContext } from "../replies.js";
-import type { Reply } from "../types.js";
+import type { Reply, Suggestion } from "../types.js";
 import { durationText, privacyMessagesFor } from "./privacy-messages.js";
 import type { StorageFacts } from "./storage-facts.js";
 import type { OwnSubscription } from "../subscriptions.js";
+
+type Messages = ReturnType<typeof privacyMessagesFor>;
+
+/** The button that deletes: a command, so that nothing is deleted on a misread message. */
+function deleteSuggestion(messages: Messages): Suggestion {
+  return { label: messages.deleteButton, action: { type: "command", command: "forget" } };
+}
 
 /**
  * „Datenschutz“, „Was speicherst du über mich?“: what is kept for this conversation and user, for how
@@ -29,9 +36,7 @@ export function privacyReply(facts: StorageFacts, context: ReplyContext, askedTo
       paragraph(messages[facts.where]),
       paragraph(messages.logs),
     ],
-    suggestions: askedToDelete
-      ? [{ label: messages.deleteButton, action: { type: "command", command: "forget" } }]
-      : [],
+    suggestions: askedToDelete ? [deleteSuggestion(messages)] : [],
   };
 }
 
@@ -63,6 +68,6 @@ export function notForgottenReply(context: ReplyContext): Reply {
     ...emptyReply("privacy", "info", context.language),
     title: messages.notDeletedTitle,
     body: [paragraph(messages.notDeleted)],
-    suggestions: [{ label: messages.deleteButton, action: { type: "command", command: "forget" } }],
+    suggestions: [deleteSuggestion(messages)],
   };
 }
