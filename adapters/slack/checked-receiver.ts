@@ -1,7 +1,7 @@
 import { ExpressReceiver, type App, type ExpressReceiverOptions } from "@slack/bolt";
 import type { RequestHandler } from "express";
 import type { Logger } from "../../src/logger.js";
-import { checkSlackRequest } from "./payload-schema.js";
+import { checkSlackRequest, type SlackRequestCheck } from "./payload-schema.js";
 
 /** Slack's own limit: a request signed more than five minutes from now, either way, is refused. */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
@@ -23,6 +23,15 @@ export function refuseFutureTimestamps(logger: Logger, now: () => number = Date.
   };
 }
 
+/** A request that goes no further: a malformed one is worth a warning, an unknown type only a debug line. */
+function logIgnored(log: Logger, check: Exclude<SlackRequestCheck, { kind: "handled" }>): void {
+  if (check.kind === "malformed") {
+    log.warn({ requestType: check.type, fields: check.fields }, "malformed Slack request ignored");
+  } else {
+    log.debug({ requestType: check.type }, "Slack request of a type the bot does not handle ignored");
+  }
+}
+
 /**
  * Bolt's receiver with the request's shape checked once the signature is verified: a malformed or
  * unknown request is answered 200 at once and goes no further, since Slack retries anything else and
@@ -42,11 +51,7 @@ export class CheckedExpressReceiver extends ExpressReceiver {
       await super.requestHandler(req, res);
       return;
     }
-    if (check.kind === "malformed") {
-      this.log.warn({ requestType: check.type, fields: check.fields }, "malformed Slack request ignored");
-    } else {
-      this.log.debug({ requestType: check.type }, "Slack request of a type the bot does not handle ignored");
-    }
+    logIgnored(this.log, check);
     res.status(200).end();
   }
 }
@@ -63,11 +68,7 @@ export function checkEventsBeforeBolt(app: App, log: Logger): void {
       await processEvent(event);
       return;
     }
-    if (check.kind === "malformed") {
-      log.warn({ requestType: check.type, fields: check.fields }, "malformed Slack request ignored");
-    } else {
-      log.debug({ requestType: check.type }, "Slack request of a type the bot does not handle ignored");
-    }
+    logIgnored(log, check);
     await event.ack();
   };
 }
