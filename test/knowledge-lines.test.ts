@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parseEntry } from "../src/knowledge/load.js";
 import { describeProblem } from "../src/knowledge/problems.js";
 import { bodyStartLine, frontMatterLine } from "../src/knowledge/source-lines.js";
-import { editDistance, nearest } from "../src/knowledge/suggest.js";
+import { nearest } from "../src/knowledge/suggest.js";
+import { editDistance } from "../src/search/edit-distance.js";
 
 const SOURCE = `---
 id: beispiel

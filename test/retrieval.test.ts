@@ -1,4 +1,4 @@
-import { withinOneEdit } from "../src/search/edit-distance.js";
+import { editDistance, withinOneEdit } from "../src/search/edit-distance.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../src/knowledge/knowledge-base.js";
 import type { Synonyms } from "../src/knowledge/synonyms.js";
@@ -80,6 +80,10 @@ describe("retrieval over the shipped knowledge base", () => {
     // Still one edit after the first letter: swapping the first two is not forgiven, two swaps are two edits.
     expect(withinOneEdit("ubrgerrat", "burgerrat")).toBe(false);
     expect(withinOneEdit("burgrerta", "burgerrat")).toBe(false);
+    // The fast check agrees with the full distance wherever the first letters agree.
+    const words = ["burgerrat", "burgerrta", "burgerat", "burgerratt", "burgrat", "burgerart", "bugrerrat"];
+    for (const a of words)
+      for (const b of words) expect(withinOneEdit(a, b), `${a} ${b}`).toBe(editDistance(a, b) <= 1);
   });
 
   it("finds a compound from one of its parts", () => {
